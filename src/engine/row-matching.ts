@@ -1,0 +1,74 @@
+/**
+ * Pairs a table's rows before and after a mode, so that the loss report and
+ * the cell-by-cell view agree on which rows survived.
+ *
+ * Rows are paired by the baseline's primary key. A key alone is not enough:
+ * `sync({ force: true })` recreates the table and the next insert reuses id 1,
+ * which is a new row, not the old one changed. So a pair with the same key
+ * counts as the same row only if at least as many of its shared non-key
+ * values are equal as differ. Tables without a primary key pair equal rows.
+ */
+import type { CellValue, Row, TableSnapshot } from './result';
+
+export interface RowPairing {
+  /** [index in before, index in after] of rows that survived. */
+  kept: Array<[number, number]>;
+  /** Indexes in before of rows that are gone. */
+  lost: number[];
+  /** Indexes in after of rows that are new. */
+  added: number[];
+}
+
+export function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return a.blob === b.blob;
+  return false;
+}
+
+function keyOf(row: Row, columns: readonly string[]): string {
+  return JSON.stringify(columns.map((column) => row[column] ?? null));
+}
+
+function looksLikeSameRow(before: Row, after: Row, columns: readonly string[]): boolean {
+  let equal = 0;
+  let different = 0;
+  for (const column of columns) {
+    if (sameCell(before[column], after[column])) equal += 1;
+    else different += 1;
+  }
+  return equal >= different;
+}
+
+export function pairRows(before: TableSnapshot, after: TableSnapshot): RowPairing {
+  const afterColumns = new Set(after.columns.map((column) => column.name));
+  const shared = before.columns.map((column) => column.name).filter((name) => afterColumns.has(name));
+  const key = before.columns.filter((column) => column.primaryKey && afterColumns.has(column.name)).map((c) => c.name);
+  const compared = key.length > 0 ? shared.filter((name) => !key.includes(name)) : shared;
+  const keyColumns = key.length > 0 ? key : shared;
+
+  const waiting = new Map<string, number[]>();
+  after.rows.forEach((row, index) => {
+    const k = keyOf(row, keyColumns);
+    const list = waiting.get(k);
+    if (list) list.push(index);
+    else waiting.set(k, [index]);
+  });
+
+  const pairing: RowPairing = { kept: [], lost: [], added: [] };
+  const matched = new Set<number>();
+  before.rows.forEach((row, index) => {
+    const candidates = waiting.get(keyOf(row, keyColumns));
+    const candidate = candidates?.[0];
+    if (candidate !== undefined && after.rows[candidate] && looksLikeSameRow(row, after.rows[candidate], compared)) {
+      candidates.shift();
+      matched.add(candidate);
+      pairing.kept.push([index, candidate]);
+    } else {
+      pairing.lost.push(index);
+    }
+  });
+  after.rows.forEach((_row, index) => {
+    if (!matched.has(index)) pairing.added.push(index);
+  });
+  return pairing;
+}

@@ -1,0 +1,91 @@
+/**
+ * `runScenario(scenario) → RunResult` (shared/SCENARIO.md, "How a scenario
+ * runs"): the baseline runs `setup` on an empty database; each mode then
+ * starts from a byte-for-byte copy of it, with a new Sequelize instance, and
+ * runs `models`, its operation and `after`. No mode sees another's changes.
+ */
+import { computeLoss } from './loss-diff';
+import { MODE_CALLS, runModeOperation } from './modes';
+import { RESULT_FORMAT, type ModeResult, type Phase, type RunResult } from './result';
+import { runSession, type PhaseStep, type SessionResult } from './run-session';
+import { ScenarioError, withDefaults, type ScenarioInput } from './scenario';
+import { loadSequelize } from './sequelize-versions';
+import type { SqliteHost } from './sqlite-host';
+import { compileUserCode, type UserFunction } from './user-code';
+
+export interface RunOptions<Db> {
+  host: SqliteHost<Db>;
+  /** Called after the baseline and after each mode, for progress. */
+  onProgress?: (done: 'baseline' | ModeResult['mode']) => void;
+}
+
+/** A code field compiled, or the syntax error that stops its phase. */
+type Compiled = { fn: UserFunction } | { error: unknown };
+
+function compile(code: string, label: string): Compiled {
+  try {
+    return { fn: compileUserCode(code, label) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function userStep(compiled: Compiled): PhaseStep {
+  return async (_sequelize, scope) => {
+    if ('error' in compiled) throw compiled.error;
+    await compiled.fn(scope);
+  };
+}
+
+function section({ log, error, console, tables }: SessionResult) {
+  return { log, error, console, tables };
+}
+
+export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<Db>): Promise<RunResult> {
+  const scenario = withDefaults(input);
+  if (scenario.dialect !== 'sqlite') {
+    throw new ScenarioError(`dialect: "${scenario.dialect}" is not available yet; this build runs "sqlite"`);
+  }
+  const sequelize = await loadSequelize(scenario.sequelize);
+  const code = {
+    setup: compile(scenario.setup, 'setup.ts'),
+    models: compile(scenario.models, 'models.ts'),
+    after: compile(scenario.after, 'after.ts'),
+  };
+  const common = { host: options.host, sequelize, database: scenario.database };
+
+  const baseline = await runSession({
+    ...common,
+    bytes: null,
+    phases: [['setup', userStep(code.setup)]],
+    exportBytes: true,
+  });
+  options.onProgress?.('baseline');
+
+  const modes: ModeResult[] = [];
+  for (const mode of scenario.modes) {
+    const started = performance.now();
+    const phases: Array<readonly [Phase, PhaseStep]> = [
+      ['models', userStep(code.models)],
+      ['operation', (instance) => runModeOperation(mode, instance)],
+      ['after', userStep(code.after)],
+    ];
+    const run = await runSession({ ...common, bytes: baseline.bytes, phases, exportBytes: false });
+    modes.push({
+      mode,
+      call: MODE_CALLS[mode],
+      ...section(run),
+      loss: computeLoss(baseline.tables, run.tables, run.modelTables),
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    options.onProgress?.(mode);
+  }
+
+  return {
+    format: RESULT_FORMAT,
+    sequelizeVersion: sequelize.version,
+    dialect: scenario.dialect,
+    baseline: section(baseline),
+    modes,
+  };
+}

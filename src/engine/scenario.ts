@@ -1,0 +1,108 @@
+/**
+ * The scenario format (shared/SCENARIO.md, version 1): what the editor holds,
+ * a permalink carries and the command line runs. Validation is the one gate
+ * every outside input passes through, so its messages name the bad field.
+ */
+import { z } from 'zod';
+
+export const SCENARIO_FORMAT = 'sync-playground/scenario@1';
+
+export const MODES = ['sync', 'force', 'alter', 'alter-safe', 'drop'] as const;
+export type Mode = (typeof MODES)[number];
+export const DEFAULT_MODES: readonly Mode[] = ['sync', 'force', 'alter', 'drop'];
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A scenario as written: optional fields may be absent. */
+export interface ScenarioInput {
+  format: typeof SCENARIO_FORMAT;
+  title?: string;
+  dialect?: Dialect;
+  sequelize?: string;
+  database?: string;
+  setup?: string;
+  models: string;
+  after?: string;
+  modes?: Mode[];
+  /** Unknown fields are kept, so that later versions can add fields. */
+  [field: string]: unknown;
+}
+
+/** A scenario with every default filled in: what the runner works from. */
+export interface Scenario extends ScenarioInput {
+  title: string;
+  dialect: Dialect;
+  sequelize: string;
+  database: string;
+  setup: string;
+  after: string;
+  modes: Mode[];
+}
+
+/** Raised for a scenario that cannot run; the message names the field. */
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
+
+const scenarioSchema = z.looseObject({
+  format: z.literal(SCENARIO_FORMAT, {
+    error: (issue) => `must be exactly "${SCENARIO_FORMAT}" (got ${JSON.stringify(issue.input) ?? 'nothing'})`,
+  }),
+  title: z.string().optional(),
+  dialect: z.enum(['sqlite', 'postgres']).optional(),
+  sequelize: z
+    .string()
+    .regex(/^\d+(\.\d+\.\d+(-[0-9A-Za-z.-]+)?)?$/, 'must be a major version such as "6" or an exact one such as "6.37.8"')
+    .optional(),
+  database: z.string().min(1, 'must not be empty').optional(),
+  setup: z.string().optional(),
+  models: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string of code') }),
+  after: z.string().optional(),
+  modes: z
+    .array(z.enum(MODES))
+    .min(1, 'must name at least one mode')
+    .refine((modes) => new Set(modes).size === modes.length, 'must not repeat a mode')
+    .optional(),
+});
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'scenario';
+  return `${field}: ${issue.message}`;
+}
+
+/** Validates untrusted input; throws ScenarioError naming the first bad field. */
+export function parseScenario(input: unknown): ScenarioInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ScenarioError('scenario: must be a JSON object');
+  }
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ScenarioError(`Invalid scenario: ${parsed.error.issues.map(describeIssue).join('; ')}`);
+  }
+  return parsed.data as ScenarioInput;
+}
+
+/** Parses scenario JSON text; throws ScenarioError for bad JSON or fields. */
+export function parseScenarioJson(text: string): ScenarioInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(`Not valid JSON: ${(error as Error).message}`);
+  }
+  return parseScenario(value);
+}
+
+/** Fills in every default of shared/SCENARIO.md. */
+export function withDefaults(input: ScenarioInput): Scenario {
+  return {
+    ...input,
+    title: input.title ?? '',
+    dialect: input.dialect ?? 'sqlite',
+    sequelize: input.sequelize ?? '6',
+    database: input.database ?? 'playground',
+    setup: input.setup ?? '',
+    after: input.after ?? '',
+    modes: input.modes ?? [...DEFAULT_MODES],
+  };
+}

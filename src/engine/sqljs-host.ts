@@ -1,0 +1,40 @@
+/** The engine's SQLite: sql.js databases behind the sqlite3 adapter. */
+import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import { createSqljsSqlite3Module } from './drivers/sqljs-sqlite3-driver';
+import type { SqliteHost } from './sqlite-host';
+
+export function createSqljsHost(SQL: SqlJsStatic): SqliteHost<SqlJsDatabase> {
+  return {
+    async open(bytes) {
+      return bytes ? new SQL.Database(bytes) : new SQL.Database();
+    },
+    dialectModule(db) {
+      let first = true;
+      // Every later `new Database(':memory:')` is a new, empty database, as
+      // with native sqlite3.
+      return createSqljsSqlite3Module(() => {
+        if (!first) return new SQL.Database();
+        first = false;
+        return db;
+      });
+    },
+    query(db) {
+      return async (sql) => {
+        const statement = db.prepare(sql);
+        try {
+          const rows: Record<string, unknown>[] = [];
+          while (statement.step()) rows.push(statement.getAsObject());
+          return rows;
+        } finally {
+          statement.free();
+        }
+      };
+    },
+    async export(db) {
+      return db.export();
+    },
+    async close(db) {
+      db.close();
+    },
+  };
+}
