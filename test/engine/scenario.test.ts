@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, parseScenarioJson, ScenarioError, withDefaults } from '../../src/engine/scenario';
+
+const valid = { format: 'sync-playground/scenario@1', models: "sequelize.define('A', {});" };
+
+describe('scenario validation', () => {
+  it('accepts a minimal scenario and fills every default', () => {
+    expect(withDefaults(parseScenario(valid))).toMatchObject({
+      dialect: 'sqlite',
+      sequelize: '6',
+      database: 'playground',
+      setup: '',
+      after: '',
+      modes: ['sync', 'force', 'alter', 'drop'],
+    });
+  });
+
+  it('keeps unknown fields for later versions', () => {
+    expect(parseScenario({ ...valid, notice: 'look here', future: { x: 1 } })).toMatchObject({ notice: 'look here', future: { x: 1 } });
+  });
+
+  it.each([
+    [{ ...valid, format: 'sync-playground/scenario@2' }, /^Invalid scenario: format: must be exactly "sync-playground\/scenario@1"/],
+    [{ models: 'x' }, /format: must be exactly/],
+    [{ format: valid.format }, /models: is required/],
+    [{ ...valid, models: 42 }, /models: must be a string of code/],
+    [{ ...valid, dialect: 'mysql' }, /dialect: /],
+    [{ ...valid, modes: ['sync', 'explode'] }, /modes\.1: /],
+    [{ ...valid, modes: [] }, /modes: must name at least one mode/],
+    [{ ...valid, modes: ['sync', 'sync'] }, /modes: must not repeat a mode/],
+    [{ ...valid, sequelize: 'latest' }, /sequelize: must be a major version/],
+    [{ ...valid, database: '' }, /database: must not be empty/],
+    [[valid], /scenario: must be a JSON object/],
+    [null, /scenario: must be a JSON object/],
+  ])('rejects %j with a message naming the field', (input, message) => {
+    expect(() => parseScenario(input)).toThrow(ScenarioError);
+    expect(() => parseScenario(input)).toThrow(message);
+  });
+
+  it('rejects text that is not JSON', () => {
+    expect(() => parseScenarioJson('{ nope')).toThrow(/^Not valid JSON: /);
+  });
+});
