@@ -79,6 +79,9 @@ export interface RunSection {
   tables: Tables;
 }
 
+/** Milliseconds spent in each phase that ran, and in taking the snapshot. */
+export type Timings = Partial<Record<Phase | 'snapshot', number>>;
+
 export interface ModeResult extends RunSection {
   mode: Mode;
   /** The exact call the mode makes, e.g. `sequelize.sync({ alter: true })`. */
@@ -87,6 +90,7 @@ export interface ModeResult extends RunSection {
   loss: LossReport;
   /** Wall time of the mode, in milliseconds. */
   durationMs: number;
+  timings: Timings;
 }
 
 export interface RunResult {

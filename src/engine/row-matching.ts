@@ -59,7 +59,8 @@ export function pairRows(before: TableSnapshot, after: TableSnapshot): RowPairin
   before.rows.forEach((row, index) => {
     const candidates = waiting.get(keyOf(row, keyColumns));
     const candidate = candidates?.[0];
-    if (candidate !== undefined && after.rows[candidate] && looksLikeSameRow(row, after.rows[candidate], compared)) {
+    const afterRow = candidate === undefined ? undefined : after.rows[candidate];
+    if (candidates && candidate !== undefined && afterRow && looksLikeSameRow(row, afterRow, compared)) {
       candidates.shift();
       matched.add(candidate);
       pairing.kept.push([index, candidate]);

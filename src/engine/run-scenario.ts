@@ -76,6 +76,7 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
       call: MODE_CALLS[mode],
       ...section(run),
       loss: computeLoss(baseline.tables, run.tables, run.modelTables),
+      timings: run.timings,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
     options.onProgress?.(mode);

@@ -5,7 +5,7 @@
  * and snapshots the database whatever happened.
  */
 import { createCapturedConsole } from './captured-console';
-import type { LogEntry, Phase, PhaseError, RunSection } from './result';
+import type { LogEntry, Phase, PhaseError, RunSection, Timings } from './result';
 import type { LoadedSequelize, SequelizeInstance } from './sequelize-versions';
 import type { SqliteHost } from './sqlite-host';
 import { snapshotSqlite } from './sqlite-snapshot';
@@ -27,6 +27,7 @@ export interface SessionOptions<Db> {
 }
 
 export interface SessionResult extends RunSection {
+  timings: Timings;
   /** Table names of the models defined by the end of the run. */
   modelTables: string[];
   bytes: Uint8Array | null;
@@ -89,18 +90,25 @@ export async function runSession<Db>(options: SessionOptions<Db>): Promise<Sessi
     },
   };
 
+  const timings: Timings = {};
+  const elapsed = (since: number) => Math.round((performance.now() - since) * 100) / 100;
   for (const [name, step] of options.phases) {
     phase = name;
+    const started = performance.now();
     try {
       await step(sequelize, scope);
     } catch (thrown) {
       error = toPhaseError(name, thrown);
       break;
+    } finally {
+      timings[name] = elapsed(started);
     }
   }
 
   const modelTables = Object.values(sequelize.models).map(tableNameOf);
+  const snapshotStarted = performance.now();
   const tables = await snapshotSqlite(host.query(db));
+  timings.snapshot = elapsed(snapshotStarted);
   const bytes = options.exportBytes ? await host.export(db) : null;
   try {
     await sequelize.close();
@@ -110,6 +118,6 @@ export async function runSession<Db>(options: SessionOptions<Db>): Promise<Sessi
   await host.close(db);
 
   const classes = classifyStatements(entries.map((entry) => entry.sql));
-  const log = entries.map((entry, i) => ({ ...entry, ...(classes[i] ?? { kind: 'write', destructive: false }) }));
-  return { log, error, console: consoleLines, tables, modelTables, bytes };
+  const log: LogEntry[] = entries.map((entry, i) => ({ ...entry, kind: 'write', destructive: false, ...classes[i] }));
+  return { log, error, console: consoleLines, tables, timings, modelTables, bytes };
 }

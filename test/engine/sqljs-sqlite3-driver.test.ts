@@ -14,7 +14,7 @@ interface Outcome {
   value: unknown;
   lastID: unknown;
   changes: unknown;
-  thisClass: string;
+  thisClass: string | null;
 }
 
 interface AnyDatabase {

@@ -12,6 +12,15 @@ import type { SqliteHost } from '../../src/engine/sqlite-host';
 
 type NativeDb = sqlite3.Database;
 
+/** node-sqlite3's backup API, which its type definitions leave out. */
+interface BackupJob {
+  step(pages: number, callback: (error: Error | null) => void): void;
+  finish(callback: (error: Error | null) => void): void;
+}
+type BackupCapable = NativeDb & {
+  backup(file: string, destName: string, sourceName: string, fileIsDestination: boolean, callback: (error: Error | null) => void): BackupJob;
+};
+
 function openMemory(): Promise<NativeDb> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(':memory:', (error) => (error ? reject(error) : resolve(db)));
@@ -21,7 +30,7 @@ function openMemory(): Promise<NativeDb> {
 /** Copies between a database and a file with the backup API. */
 function backup(db: NativeDb, file: string, fileIsDestination: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    const job = db.backup(file, 'main', 'main', fileIsDestination, (error: Error | null) => {
+    const job = (db as BackupCapable).backup(file, 'main', 'main', fileIsDestination, (error: Error | null) => {
       if (error) return reject(error);
       job.step(-1, (stepError: Error | null) => {
         if (stepError) return reject(stepError);
