@@ -5,8 +5,12 @@
  * Rows are paired by the baseline's primary key. A key alone is not enough:
  * `sync({ force: true })` recreates the table and the next insert reuses id 1,
  * which is a new row, not the old one changed. So a pair with the same key
- * counts as the same row only if at least as many of its shared non-key
- * values are equal as differ. Tables without a primary key pair equal rows.
+ * counts as the same row only if it still shares something with the old
+ * one: at least one non-key value that was not NULL is still there (compared
+ * as text, so a type change from '12' to 12 keeps the row), or the old row
+ * had no such value at all. An update (new text, new `updatedAt`, same
+ * `createdAt`) is a change; a replacement (every value new) is a loss and an
+ * addition. Tables without a primary key pair equal rows.
  */
 import type { CellValue, Row, TableSnapshot } from './result';
 
@@ -29,14 +33,16 @@ function keyOf(row: Row, columns: readonly string[]): string {
   return JSON.stringify(columns.map((column) => row[column] ?? null));
 }
 
+/** Equal as text: a value converted by a column type change is still the same. */
+function looselyEqual(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (sameCell(a, b)) return true;
+  const text = (value: CellValue | undefined) => (typeof value === 'object' && value !== null ? value.blob : String(value));
+  return a !== null && b !== null && a !== undefined && b !== undefined && text(a) === text(b);
+}
+
 function looksLikeSameRow(before: Row, after: Row, columns: readonly string[]): boolean {
-  let equal = 0;
-  let different = 0;
-  for (const column of columns) {
-    if (sameCell(before[column], after[column])) equal += 1;
-    else different += 1;
-  }
-  return equal >= different;
+  const held = columns.filter((column) => before[column] !== null && before[column] !== undefined);
+  return held.length === 0 || held.some((column) => looselyEqual(before[column], after[column]));
 }
 
 export function pairRows(before: TableSnapshot, after: TableSnapshot): RowPairing {
