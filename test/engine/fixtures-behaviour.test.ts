@@ -32,8 +32,7 @@ describe('every example', () => {
   for (const { name, scenario } of loadFixtures()) {
     it(`${name}: has a title and a one-sentence notice, and its setup runs`, async () => {
       expect(scenario.title).toMatch(/\S/);
-      // The seed predates the notice field and stays as it was written.
-      if (name !== 'seed-add-column') expect(scenario.notice).toMatch(/^[A-Za-z][^\n]*[.!]$/);
+      expect(scenario.notice).toMatch(/^[A-Za-z][^\n]*[.!]$/);
       expect((await run(name)).baseline.error).toBeNull();
     });
   }
