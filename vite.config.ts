@@ -1,12 +1,66 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+/**
+ * One config for the dev server, the build and Vitest. The browser build runs
+ * real Sequelize 6 in a Web Worker, which needs Node's core modules
+ * polyfilled and a few modules swapped (shared/DESIGN.md, "Facts learned").
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Alias } from 'vite';
+import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Two cores: the parity suite and the browser tests are heavy enough.
-    maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
+const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
+
+/** Drivers of dialects the playground does not run: never bundle one. */
+const OTHER_DIALECT_DRIVERS = ['pg', 'pg-native', 'mysql2', 'tedious', 'mariadb', 'oracledb', 'ibm_db', 'snowflake-sdk'];
+
+const aliases: Alias[] = [
+  // moment's ESM build (`module`/`jsnext:main`) made the first INSERT fail
+  // with "isMoment is not a function" under Sequelize: use its UMD build.
+  { find: /^moment$/, replacement: 'moment/moment.js' },
+  // moment-timezone's index.js loads every zone (~700 kB, most of the bundle).
+  // SQLite never needs a zone: Sequelize rejects any `timezone` but '+00:00'
+  // for SQLite, and an offset is applied with `utcOffset`, not zone data.
+  { find: /^moment-timezone$/, replacement: 'moment-timezone/moment-timezone.js' },
+  { find: /^pg-hstore$/, replacement: stub('pg-hstore.cjs') },
+  { find: /^(node:)?crypto$/, replacement: stub('node-crypto.cjs') },
+  ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
+];
+
+/**
+ * The Node core modules Sequelize and its dependencies import, in browser
+ * versions (`crypto` is stubbed above instead). Returned fresh for each use:
+ * the page and the worker are separate builds with their own plugin instances.
+ */
+const polyfills = () =>
+  nodePolyfills({
+    include: ['assert', 'buffer', 'events', 'fs', 'path', 'process', 'stream', 'url', 'util'],
+    globals: { Buffer: true, global: true, process: true },
+  });
+
+export default defineConfig(({ mode }) => {
+  // Vitest (mode 'test') runs the engine and the tests in Node, where the
+  // real core modules (`node:fs` in the fixtures loader, for one) must stay:
+  // the polyfills and stubs apply to the dev server and the build only.
+  const browserOnly = mode !== 'test';
+  return {
+    plugins: browserOnly ? [polyfills()] : [],
+    resolve: { alias: browserOnly ? aliases : [] },
+    worker: {
+      format: 'es',
+      plugins: () => (browserOnly ? [polyfills()] : []),
+    },
+    // The dev server pre-bundles what it finds from index.html; the worker's
+    // imports (Sequelize, sql.js, Sucrase) are found only when the worker
+    // starts, which made the first page load reload itself. Scan both.
+    optimizeDeps: { entries: ['index.html', 'src/worker/engine-worker.ts'] },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+    test: {
+      include: ['test/**/*.test.ts'],
+      // Two cores: the parity suite and the browser tests are heavy enough.
+      maxWorkers: 2,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
 });
