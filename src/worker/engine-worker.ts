@@ -1,0 +1,65 @@
+/**
+ * The engine's host in a Web Worker: the only place user code runs in the
+ * browser. It loads sql.js and Sequelize, says `ready`, and answers each
+ * `run` request with the engine's RunResult (src/protocol/messages.ts).
+ */
+import './node-globals';
+import initSqlJs from 'sql.js';
+// The WebAssembly file, emitted by Vite as a hashed asset: no CDN at run time.
+import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { createSqljsHost, runScenario } from '../engine';
+import { loadSequelize } from '../engine/sequelize-versions';
+import type { SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
+
+/** The part of the worker's global scope used here (the DOM lib has no worker types). */
+interface WorkerScope {
+  postMessage(message: WorkerResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+const worker = globalThis as unknown as WorkerScope;
+
+function post(message: WorkerResponse): void {
+  worker.postMessage(message);
+}
+
+function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}
+
+const sqlJs = initSqlJs({ locateFile: () => sqlWasmUrl });
+// Sequelize is most of the bundle: start fetching and parsing it now, while
+// the page is still busy, so that the first run does not wait for it.
+const sequelizeLoaded = loadSequelize('6');
+
+// Ready once both loads have settled (a failed load is reported by the run
+// that needs it, with its own message). Runs wait for it, so that `ready`
+// always comes before any response to a run.
+const loaded = Promise.allSettled([sqlJs, sequelizeLoaded]).then(() => post({ type: 'ready' }));
+
+async function run(request: WorkerRequest): Promise<void> {
+  await loaded;
+  try {
+    const host = createSqljsHost(await sqlJs);
+    const result = await runScenario(request.scenario, {
+      host,
+      onProgress: (done) => post({ type: 'progress', id: request.id, done }),
+    });
+    post({ type: 'result', id: request.id, result });
+  } catch (error) {
+    post({ type: 'error', id: request.id, error: serializeError(error) });
+  }
+}
+
+worker.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'run':
+      void run(request);
+      break;
+    default: {
+      const unknown: never = request.type;
+      post({ type: 'error', id: -1, error: { name: 'ProtocolError', message: `Unknown request ${String(unknown)}` } });
+    }
+  }
+});
