@@ -1,0 +1,163 @@
+/**
+ * The page's handle on the engine: the only code that creates the engine
+ * worker. Every run takes an increasing id and the latest run wins (a result
+ * for an older id is dropped, as GraphiQL's execution store does); a run that
+ * takes too long terminates the worker, which may be stuck in an endless
+ * loop of user code, and the next run gets a fresh one.
+ */
+import type { RunResult } from '../engine/result';
+import type { ScenarioInput } from '../engine/scenario';
+import type { RunStage, WorkerRequest, WorkerResponse } from '../protocol/messages';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The part of `Worker` the client uses, so tests can pass a fake one. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface EngineClientOptions {
+  /** How long a run may take once the engine is loaded. Default 10 s. */
+  timeoutMs?: number;
+  /** Called each time a (new) worker has loaded the engine. */
+  onReady?: () => void;
+  /** For tests only: makes the worker. */
+  createWorker?: () => WorkerLike;
+}
+
+export interface RunCallbacks {
+  onProgress?: (done: RunStage) => void;
+}
+
+export interface EngineClient {
+  /** Runs a scenario; rejects with EngineRunError if it fails, times out or is superseded. */
+  run(scenario: ScenarioInput, callbacks?: RunCallbacks): Promise<RunResult>;
+  /** Stops the worker; pending runs are rejected. */
+  dispose(): void;
+}
+
+export type EngineRunErrorReason = 'superseded' | 'timeout' | 'failed' | 'worker-crashed' | 'disposed';
+
+/** Why a run gave no result. `superseded` runs are normally ignored by callers. */
+export class EngineRunError extends Error {
+  override name = 'EngineRunError';
+  constructor(
+    readonly reason: EngineRunErrorReason,
+    message: string,
+    /** The engine's error name when it threw (e.g. `ScenarioError`). */
+    readonly errorName?: string,
+  ) {
+    super(message);
+  }
+}
+
+function createEngineWorker(): WorkerLike {
+  // Vite bundles the worker (and its polyfills) from this exact expression.
+  return new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module' });
+}
+
+interface PendingRun {
+  id: number;
+  resolve(result: RunResult): void;
+  reject(error: EngineRunError): void;
+  callbacks: RunCallbacks;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const makeWorker = options.createWorker ?? createEngineWorker;
+  let worker: WorkerLike | null = null;
+  let nextId = 0;
+  let latest: PendingRun | null = null;
+
+  function settle(run: PendingRun): void {
+    if (run.timer !== null) clearTimeout(run.timer);
+    if (latest === run) latest = null;
+  }
+
+  function fail(run: PendingRun, reason: EngineRunErrorReason, message: string, causeName?: string): void {
+    settle(run);
+    run.reject(new EngineRunError(reason, message, causeName));
+  }
+
+  function stopWorker(): void {
+    worker?.terminate();
+    worker = null;
+  }
+
+  function startTimer(run: PendingRun): void {
+    if (run.timer !== null) clearTimeout(run.timer);
+    run.timer = setTimeout(() => {
+      stopWorker();
+      const seconds = Math.round(timeoutMs / 100) / 10;
+      fail(run, 'timeout', `The run took longer than ${seconds} s and was stopped (an endless loop?). The engine was restarted.`);
+    }, timeoutMs);
+  }
+
+  function handle(message: WorkerResponse): void {
+    switch (message.type) {
+      case 'ready':
+        // The timeout is for the scenario, not for loading Sequelize: a run
+        // sent while the worker was loading starts its clock again now.
+        if (latest) startTimer(latest);
+        options.onReady?.();
+        return;
+      case 'progress':
+        if (latest?.id === message.id) latest.callbacks.onProgress?.(message.done);
+        return;
+      case 'result':
+        if (latest?.id === message.id) {
+          const run = latest;
+          settle(run);
+          run.resolve(message.result);
+        }
+        return;
+      case 'error':
+        if (latest?.id === message.id) fail(latest, 'failed', message.error.message, message.error.name);
+        return;
+      default: {
+        const unknown: never = message;
+        throw new Error(`Unexpected message from the engine worker: ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  function ensureWorker(): WorkerLike {
+    if (worker) return worker;
+    const created = makeWorker();
+    created.onmessage = (event) => {
+      if (worker === created) handle(event.data);
+    };
+    created.onerror = (event) => {
+      if (worker !== created) return;
+      // The worker script itself failed (it did not load, or threw at the
+      // top level): the next run starts a new one.
+      stopWorker();
+      if (latest) fail(latest, 'worker-crashed', `The engine stopped: ${event.message || 'the worker failed to load'}`);
+    };
+    worker = created;
+    return created;
+  }
+
+  return {
+    run(scenario, callbacks = {}) {
+      if (latest) fail(latest, 'superseded', 'A newer run replaced this one.');
+      const id = ++nextId;
+      const target = ensureWorker();
+      return new Promise<RunResult>((resolve, reject) => {
+        const run: PendingRun = { id, resolve, reject, callbacks, timer: null };
+        latest = run;
+        startTimer(run);
+        target.postMessage({ type: 'run', id, scenario });
+      });
+    },
+    dispose() {
+      stopWorker();
+      if (latest) fail(latest, 'disposed', 'The engine was shut down.');
+    },
+  };
+}

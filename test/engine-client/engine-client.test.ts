@@ -1,0 +1,114 @@
+/**
+ * The engine client's bookkeeping, with a fake worker: latest run wins, a
+ * stale result is dropped, a runaway run terminates the worker and the next
+ * run gets a fresh one.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEngineClient, EngineRunError, type WorkerLike } from '../../src/engine-client/engine-client';
+import type { RunResult } from '../../src/engine/result';
+import type { ScenarioInput } from '../../src/engine/scenario';
+import type { WorkerRequest, WorkerResponse } from '../../src/protocol/messages';
+
+const SCENARIO: ScenarioInput = { format: 'sync-playground/scenario@1', models: '' };
+const resultFor = (id: number) => ({ sequelizeVersion: `run ${id}` }) as unknown as RunResult;
+
+class FakeWorker implements WorkerLike {
+  received: WorkerRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: WorkerRequest) {
+    this.received.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  send(message: WorkerResponse) {
+    this.onmessage?.({ data: message } as MessageEvent<WorkerResponse>);
+  }
+}
+
+function setup(timeoutMs = 1_000) {
+  const workers: FakeWorker[] = [];
+  const client = createEngineClient({
+    timeoutMs,
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+  });
+  return { client, workers };
+}
+
+describe('engine client', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves a run with its result and reports progress', async () => {
+    const { client, workers } = setup();
+    const progress: string[] = [];
+    const run = client.run(SCENARIO, { onProgress: (done) => progress.push(done) });
+    const [worker] = workers;
+    expect(worker?.received).toEqual([{ type: 'run', id: 1, scenario: SCENARIO }]);
+    worker?.send({ type: 'ready' });
+    worker?.send({ type: 'progress', id: 1, done: 'baseline' });
+    worker?.send({ type: 'result', id: 1, result: resultFor(1) });
+    await expect(run).resolves.toEqual(resultFor(1));
+    expect(progress).toEqual(['baseline']);
+  });
+
+  it('lets the latest run win and drops a stale result', async () => {
+    const { client, workers } = setup();
+    const first = client.run(SCENARIO);
+    const second = client.run(SCENARIO);
+    await expect(first).rejects.toMatchObject({ reason: 'superseded' });
+    workers[0]?.send({ type: 'result', id: 1, result: resultFor(1) });
+    workers[0]?.send({ type: 'result', id: 2, result: resultFor(2) });
+    await expect(second).resolves.toEqual(resultFor(2));
+    expect(workers).toHaveLength(1);
+  });
+
+  it('passes on an engine error with its name', async () => {
+    const { client, workers } = setup();
+    const run = client.run(SCENARIO);
+    workers[0]?.send({ type: 'error', id: 1, error: { name: 'ScenarioError', message: 'models: is required' } });
+    await expect(run).rejects.toMatchObject({ reason: 'failed', errorName: 'ScenarioError', message: 'models: is required' });
+  });
+
+  it('terminates a runaway worker, rejects clearly and starts a fresh one', async () => {
+    const { client, workers } = setup(2_000);
+    const run = client.run(SCENARIO);
+    workers[0]?.send({ type: 'ready' });
+    vi.advanceTimersByTime(2_000);
+    await expect(run).rejects.toThrow(/took longer than 2 s and was stopped/);
+    await expect(run).rejects.toBeInstanceOf(EngineRunError);
+    expect(workers[0]?.terminated).toBe(true);
+
+    const next = client.run(SCENARIO);
+    expect(workers).toHaveLength(2);
+    workers[1]?.send({ type: 'result', id: 2, result: resultFor(2) });
+    await expect(next).resolves.toEqual(resultFor(2));
+  });
+
+  it('does not count the engine loading against the timeout', async () => {
+    const { client, workers } = setup(2_000);
+    const run = client.run(SCENARIO);
+    vi.advanceTimersByTime(1_500);
+    workers[0]?.send({ type: 'ready' });
+    vi.advanceTimersByTime(1_500);
+    workers[0]?.send({ type: 'result', id: 1, result: resultFor(1) });
+    await expect(run).resolves.toEqual(resultFor(1));
+  });
+
+  it('rejects a pending run when the worker crashes or the client is disposed', async () => {
+    const { client, workers } = setup();
+    const crashed = client.run(SCENARIO);
+    workers[0]?.onerror?.({ message: 'SyntaxError: boom' } as ErrorEvent);
+    await expect(crashed).rejects.toMatchObject({ reason: 'worker-crashed' });
+    const disposed = client.run(SCENARIO);
+    client.dispose();
+    await expect(disposed).rejects.toMatchObject({ reason: 'disposed' });
+    expect(workers.map((worker) => worker.terminated)).toEqual([true, true]);
+  });
+});
