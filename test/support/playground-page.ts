@@ -1,0 +1,65 @@
+/**
+ * Reads what the page (src/main.ts) shows, and the same view of a result
+ * computed in Node, so a browser test compares like with like.
+ */
+import type { Page } from 'playwright-core';
+import type { RunResult } from '../../src/engine/result';
+import type { ScenarioInput } from '../../src/engine/scenario';
+import { maskTimestamps } from './comparable';
+
+export interface ShownMode {
+  mode: string;
+  status: string;
+  /** `phase: sql`, in order. */
+  log: string[];
+  console: string;
+  /** `phase: name: message`, or '' when the mode succeeded. */
+  error: string;
+}
+
+/** The page's URL for a scenario (the seed scenario when none is given). */
+export function pageUrl(base: string, scenario?: ScenarioInput): string {
+  return scenario ? `${base}?scenario=${encodeURIComponent(JSON.stringify(scenario))}` : base;
+}
+
+/** Waits until every mode is done; fails with the page's message if the run failed. */
+export async function waitForRun(page: Page, timeout = 60_000): Promise<void> {
+  const handle = await page.waitForFunction(
+    () => {
+      const alert = document.querySelector('#status[role="alert"]');
+      if (alert) return { failed: alert.textContent ?? '' };
+      const sections = [...document.querySelectorAll<HTMLElement>('section[data-testid^="mode-"]')];
+      return sections.length > 0 && sections.every((s) => s.dataset.status === 'done') ? { failed: null } : false;
+    },
+    null,
+    { timeout },
+  );
+  const { failed } = (await handle.jsonValue()) as { failed: string | null };
+  if (failed !== null) throw new Error(`The page reported: ${failed}`);
+}
+
+export async function readShownModes(page: Page): Promise<ShownMode[]> {
+  const shown = await page.$$eval('section[data-testid^="mode-"]', (sections) =>
+    sections.map((section) => ({
+      mode: (section.getAttribute('data-testid') ?? '').replace(/^mode-/, ''),
+      status: section.getAttribute('data-status') ?? '',
+      log: [...section.querySelectorAll('li')].map((li) => `${li.dataset.phase}: ${li.dataset.sql}`),
+      console: section.querySelector('[data-testid="console"]')?.textContent ?? '',
+      error: section.querySelector('[role="alert"]')?.textContent ?? '',
+    })),
+  );
+  return maskTimestamps(shown);
+}
+
+/** What the page should show for a result. */
+export function expectedModes(result: RunResult): ShownMode[] {
+  return maskTimestamps(
+    result.modes.map((mode) => ({
+      mode: mode.mode,
+      status: 'done',
+      log: mode.log.map((entry) => `${entry.phase}: ${entry.sql}`),
+      console: mode.console.join('\n'),
+      error: mode.error ? `${mode.error.phase}: ${mode.error.name}: ${mode.error.message}` : '',
+    })),
+  );
+}
