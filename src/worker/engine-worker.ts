@@ -7,7 +7,7 @@ import './node-globals';
 import initSqlJs from 'sql.js';
 // The WebAssembly file, emitted by Vite as a hashed asset: no CDN at run time.
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { createSqljsHost, runScenario } from '../engine';
+import { createSqljsHost, parseScenario, runScenario } from '../engine';
 import { loadSequelize } from '../engine/sequelize-versions';
 import type { SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
@@ -41,7 +41,8 @@ async function run(request: WorkerRequest): Promise<void> {
   await loaded;
   try {
     const host = createSqljsHost(await sqlJs);
-    const result = await runScenario(request.scenario, {
+    // The page validates too, but anything crossing postMessage is re-checked.
+    const result = await runScenario(parseScenario(request.scenario), {
       host,
       onProgress: (done) => post({ type: 'progress', id: request.id, done }),
     });
