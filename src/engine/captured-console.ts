@@ -1,8 +1,11 @@
 /**
  * The `console` user code receives: each call becomes one line of the
- * result's `console`, formatted as Node's console formats it.
+ * result's `console`, formatted as Node's console formats it. Node's own
+ * `util.format` is not used even in Node: the browser's `util` polyfill
+ * formats Dates, Maps, class instances and `%o` differently, and the same
+ * scenario must print the same lines in the CLI and in the playground.
  */
-import { format } from 'util';
+import { format } from 'node-inspect-extracted';
 
 export type CapturedConsole = Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'dir' | 'table'>;
 
