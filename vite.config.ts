@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Alias } from 'vite';
+import react from '@vitejs/plugin-react';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
@@ -45,7 +46,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the build works from any static host and path.
     base: './',
-    plugins: browserOnly ? [polyfills()] : [],
+    plugins: browserOnly ? [react(), polyfills()] : [react()],
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
@@ -68,7 +69,7 @@ export default defineConfig(({ mode }) => {
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
     test: {
-      include: ['test/**/*.test.ts'],
+      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
       // Two cores: the parity suite and the browser tests are heavy enough.
       maxWorkers: 2,
       testTimeout: 60_000,
