@@ -7,7 +7,7 @@
  */
 import type { RunResult } from '../engine/result';
 import type { ScenarioInput } from '../engine/scenario';
-import type { RunStage, WorkerRequest, WorkerResponse } from '../protocol/messages';
+import type { RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -29,7 +29,7 @@ export interface EngineClientOptions {
 }
 
 export interface RunCallbacks {
-  onProgress?: (done: RunStage) => void;
+  onProgress?: (progress: RunProgress) => void;
 }
 
 export interface EngineClient {
@@ -107,7 +107,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         options.onReady?.();
         return;
       case 'progress':
-        if (latest?.id === message.id) latest.callbacks.onProgress?.(message.done);
+        if (latest?.id === message.id) latest.callbacks.onProgress?.(message.progress);
         return;
       case 'result':
         if (latest?.id === message.id) {

@@ -1,5 +1,5 @@
 /** The engine's public surface: pure, isomorphic, no DOM and no Node APIs. */
-export { runScenario, type RunOptions } from './run-scenario';
+export { runScenario, type RunOptions, type RunProgress } from './run-scenario';
 export { createSqljsHost } from './sqljs-host';
 export * from './scenario';
 export * from './result';

@@ -6,17 +6,24 @@
  */
 import { computeLoss } from './loss-diff';
 import { MODE_CALLS, runModeOperation } from './modes';
-import { RESULT_FORMAT, type ModeResult, type Phase, type RunResult } from './result';
+import { RESULT_FORMAT, type ModeResult, type Phase, type RunResult, type RunSection } from './result';
 import { runSession, type PhaseStep, type SessionResult } from './run-session';
 import { ScenarioError, withDefaults, type ScenarioInput } from './scenario';
 import { loadSequelize } from './sequelize-versions';
 import type { SqliteHost } from './sqlite-host';
 import { compileUserCode, type UserFunction } from './user-code';
 
+/** What is done so far: the baseline, then each mode in scenario order. */
+export type RunProgress = { stage: 'baseline'; baseline: RunSection } | { stage: ModeResult['mode']; mode: ModeResult };
+
 export interface RunOptions<Db> {
   host: SqliteHost<Db>;
-  /** Called after the baseline and after each mode, for progress. */
-  onProgress?: (done: 'baseline' | ModeResult['mode']) => void;
+  /**
+   * Called with the baseline and then with each mode as soon as it is done,
+   * so a UI can show columns as they finish. Throwing from it abandons the
+   * run (the worker does so when a newer run has been requested).
+   */
+  onProgress?: (progress: RunProgress) => void;
 }
 
 /** A code field compiled, or the syntax error that stops its phase. */
@@ -37,7 +44,7 @@ function userStep(compiled: Compiled): PhaseStep {
   };
 }
 
-function section({ log, error, console, tables }: SessionResult) {
+function section({ log, error, console, tables }: SessionResult): RunSection {
   return { log, error, console, tables };
 }
 
@@ -60,7 +67,7 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
     phases: [['setup', userStep(code.setup)]],
     exportBytes: true,
   });
-  options.onProgress?.('baseline');
+  options.onProgress?.({ stage: 'baseline', baseline: section(baseline) });
 
   const modes: ModeResult[] = [];
   for (const mode of scenario.modes) {
@@ -71,15 +78,16 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
       ['after', userStep(code.after)],
     ];
     const run = await runSession({ ...common, bytes: baseline.bytes, phases, exportBytes: false });
-    modes.push({
+    const result: ModeResult = {
       mode,
       call: MODE_CALLS[mode],
       ...section(run),
       loss: computeLoss(baseline.tables, run.tables, run.modelTables),
       timings: run.timings,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-    });
-    options.onProgress?.(mode);
+    };
+    modes.push(result);
+    options.onProgress?.({ stage: mode, mode: result });
   }
 
   return {

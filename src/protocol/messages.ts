@@ -3,7 +3,8 @@
  * types only, plain data only. Both sides switch exhaustively on `type`, so
  * adding a message is a compile error until both handle it.
  */
-import type { ModeResult, RunResult } from '../engine/result';
+import type { RunResult } from '../engine/result';
+import type { RunProgress } from '../engine/run-scenario';
 import type { ScenarioInput } from '../engine/scenario';
 
 /** Page → worker. */
@@ -14,8 +15,7 @@ export type WorkerRequest = {
   scenario: ScenarioInput;
 };
 
-/** How far a run has got: the baseline, then each mode in scenario order. */
-export type RunStage = 'baseline' | ModeResult['mode'];
+export type { RunProgress };
 
 /** An error as it crosses the worker boundary (Error objects lose their class). */
 export interface SerializedError {
@@ -28,7 +28,8 @@ export interface SerializedError {
 export type WorkerResponse =
   /** Sent once, when the worker can take requests. */
   | { type: 'ready' }
-  | { type: 'progress'; id: number; done: RunStage }
+  /** The baseline or one mode is done: its results, before the whole run ends. */
+  | { type: 'progress'; id: number; progress: RunProgress }
   | { type: 'result'; id: number; result: RunResult }
   /** The run could not produce a result at all (failures inside modes are results). */
   | { type: 'error'; id: number; error: SerializedError };

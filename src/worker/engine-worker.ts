@@ -37,14 +37,26 @@ const sequelizeLoaded = loadSequelize('6');
 // always comes before any response to a run.
 const loaded = Promise.allSettled([sqlJs, sequelizeLoaded]).then(() => post({ type: 'ready' }));
 
+/** The newest run asked for; an older one still going stops at its next step. */
+let latestId = 0;
+
+class Superseded extends Error {
+  override name = 'Superseded';
+}
+
 async function run(request: WorkerRequest): Promise<void> {
+  latestId = Math.max(latestId, request.id);
   await loaded;
   try {
+    if (request.id !== latestId) throw new Superseded('A newer run was requested.');
     const host = createSqljsHost(await sqlJs);
     // The page validates too, but anything crossing postMessage is re-checked.
     const result = await runScenario(parseScenario(request.scenario), {
       host,
-      onProgress: (done) => post({ type: 'progress', id: request.id, done }),
+      onProgress: (progress) => {
+        if (request.id !== latestId) throw new Superseded('A newer run was requested.');
+        post({ type: 'progress', id: request.id, progress });
+      },
     });
     post({ type: 'result', id: request.id, result });
   } catch (error) {

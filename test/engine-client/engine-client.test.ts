@@ -48,11 +48,11 @@ describe('engine client', () => {
   it('resolves a run with its result and reports progress', async () => {
     const { client, workers } = setup();
     const progress: string[] = [];
-    const run = client.run(SCENARIO, { onProgress: (done) => progress.push(done) });
+    const run = client.run(SCENARIO, { onProgress: (p) => progress.push(p.stage) });
     const [worker] = workers;
     expect(worker?.received).toEqual([{ type: 'run', id: 1, scenario: SCENARIO }]);
     worker?.send({ type: 'ready' });
-    worker?.send({ type: 'progress', id: 1, done: 'baseline' });
+    worker?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: { log: [], error: null, console: [], tables: {} } } });
     worker?.send({ type: 'result', id: 1, result: resultFor(1) });
     await expect(run).resolves.toEqual(resultFor(1));
     expect(progress).toEqual(['baseline']);
