@@ -29,6 +29,8 @@ export interface PhaseError {
   /** The error's name as Sequelize raised it, e.g. `SequelizeDatabaseError`. */
   name: string;
   message: string;
+  /** Where in the user's code it happened, when that is known. */
+  location?: { field: 'setup' | 'models' | 'after'; line: number; column: number | null };
 }
 
 /** A value as the database returned it; blobs as hexadecimal. */

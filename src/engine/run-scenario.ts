@@ -11,7 +11,7 @@ import { runSession, type PhaseStep, type SessionResult } from './run-session';
 import { ScenarioError, withDefaults, type ScenarioInput } from './scenario';
 import { loadSequelize } from './sequelize-versions';
 import type { SqliteHost } from './sqlite-host';
-import { compileUserCode, type UserFunction } from './user-code';
+import { compileUserCode, type CodeField, type UserFunction } from './user-code';
 
 /** What is done so far: the baseline, then each mode in scenario order. */
 export type RunProgress = { stage: 'baseline'; baseline: RunSection } | { stage: ModeResult['mode']; mode: ModeResult };
@@ -29,9 +29,9 @@ export interface RunOptions<Db> {
 /** A code field compiled, or the syntax error that stops its phase. */
 type Compiled = { fn: UserFunction } | { error: unknown };
 
-function compile(code: string, label: string): Compiled {
+function compile(code: string, field: CodeField): Compiled {
   try {
-    return { fn: compileUserCode(code, label) };
+    return { fn: compileUserCode(code, field) };
   } catch (error) {
     return { error };
   }
@@ -55,9 +55,9 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
   }
   const sequelize = await loadSequelize(scenario.sequelize);
   const code = {
-    setup: compile(scenario.setup, 'setup.ts'),
-    models: compile(scenario.models, 'models.ts'),
-    after: compile(scenario.after, 'after.ts'),
+    setup: compile(scenario.setup, 'setup'),
+    models: compile(scenario.models, 'models'),
+    after: compile(scenario.after, 'after'),
   };
   const common = { host: options.host, sequelize, database: scenario.database };
 

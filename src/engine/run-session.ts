@@ -10,7 +10,7 @@ import type { LoadedSequelize, SequelizeInstance } from './sequelize-versions';
 import type { SqliteHost } from './sqlite-host';
 import { snapshotSqlite } from './sqlite-snapshot';
 import { classifyStatements } from './statement-classifier';
-import type { Scope } from './user-code';
+import { locateInUserCode, type Scope } from './user-code';
 
 /** A phase's work: user code, or the mode's operation. */
 export type PhaseStep = (sequelize: SequelizeInstance, scope: Scope) => Promise<unknown>;
@@ -48,8 +48,13 @@ function plainParams(bind: unknown): unknown {
 }
 
 export function toPhaseError(phase: Phase, thrown: unknown): PhaseError {
-  if (thrown instanceof Error) return { phase, name: thrown.name, message: thrown.message };
-  return { phase, name: 'Error', message: String(thrown) };
+  const error: PhaseError =
+    thrown instanceof Error
+      ? { phase, name: thrown.name, message: thrown.message }
+      : { phase, name: 'Error', message: String(thrown) };
+  const location = locateInUserCode(thrown);
+  if (location) error.location = location;
+  return error;
 }
 
 function tableNameOf(model: { getTableName(): string | { tableName: string } }): string {

@@ -26,6 +26,19 @@ export class UserCodeSyntaxError extends SyntaxError {
 
 /** The wrapper puts one line before the user's first line. */
 const WRAPPER_LINES = 1;
+/** `new Function(body)` puts `function anonymous(\n) {\n` before the body (V8). */
+const FUNCTION_HEADER_LINES = 2;
+
+/** The code fields, named as stack traces name them (`sourceURL`). */
+export const CODE_FIELDS = ['setup', 'models', 'after'] as const;
+export type CodeField = (typeof CODE_FIELDS)[number];
+
+export interface CodeLocation {
+  field: CodeField;
+  /** 1-based, in the user's own text. */
+  line: number;
+  column: number | null;
+}
 
 /** Strips types and wraps the code as `async (scope names) => { code }`. */
 export function transpileUserCode(code: string): string {
@@ -35,21 +48,46 @@ export function transpileUserCode(code: string): string {
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
-    throw new UserCodeSyntaxError(message, loc ? loc.line - WRAPPER_LINES : null, loc ? loc.column + 1 : null);
+    // Sucrase's `loc.column` is already 1-based (checked: `  ]` gives 3).
+    throw new UserCodeSyntaxError(message, loc ? loc.line - WRAPPER_LINES : null, loc ? loc.column : null);
   }
 }
 
 /**
- * Compiles a code field. Throws UserCodeSyntaxError for code that does not
- * parse. `label` names the code in stack traces (`models.ts`).
+ * Where in the user's code an error happened: its syntax position, or the
+ * first stack frame in a code field (`at eval (models.ts:6:8)`), which also
+ * finds errors thrown by user hooks while Sequelize runs the operation.
  */
-export function compileUserCode(code: string, label: string): UserFunction {
-  const source = `return ${transpileUserCode(code)}\n//# sourceURL=${label}`;
+export function locateInUserCode(error: unknown): CodeLocation | null {
+  if (error instanceof UserCodeSyntaxError) {
+    const field = (error as UserCodeSyntaxError & { field?: CodeField }).field;
+    return field && error.line !== null ? { field, line: error.line, column: error.column } : null;
+  }
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const frame = /\b(setup|models|after)\.ts:(\d+):(\d+)/.exec(stack);
+  if (!frame) return null;
+  const line = Number(frame[2]) - FUNCTION_HEADER_LINES - WRAPPER_LINES;
+  return line >= 1 ? { field: frame[1] as CodeField, line, column: Number(frame[3]) } : null;
+}
+
+/**
+ * Compiles a code field. Throws UserCodeSyntaxError for code that does not
+ * parse; stack traces name the code `<field>.ts`.
+ */
+export function compileUserCode(code: string, field: CodeField): UserFunction {
+  const label = `${field}.ts`;
+  let transpiled: string;
+  try {
+    transpiled = transpileUserCode(code);
+  } catch (error) {
+    throw Object.assign(error as UserCodeSyntaxError, { field });
+  }
+  const source = `return ${transpiled}\n//# sourceURL=${label}`;
   let factory: () => (...args: unknown[]) => Promise<unknown>;
   try {
     factory = new Function(source) as typeof factory;
   } catch (error) {
-    throw new UserCodeSyntaxError((error as Error).message, null, null);
+    throw Object.assign(new UserCodeSyntaxError((error as Error).message, null, null), { field });
   }
   const fn = factory();
   return (scope) => fn(...SCOPE_NAMES.map((name) => scope[name]));

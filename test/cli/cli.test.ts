@@ -65,8 +65,8 @@ describe('npm run cli -- run FILE.json', () => {
     const { code, stdout } = await cli('run', file);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as RunResult;
-    expect(result.modes.map((m) => m.error)).toEqual(
-      result.modes.map(() => ({ phase: 'models', name: 'TypeError', message: 'boom' })),
-    );
+    for (const mode of result.modes) {
+      expect(mode.error).toEqual({ phase: 'models', name: 'TypeError', message: 'boom', location: { field: 'models', line: 1, column: 7 } });
+    }
   });
 });
