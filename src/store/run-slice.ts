@@ -1,0 +1,63 @@
+/**
+ * The engine's state and the latest run, as plain data. Results stream in:
+ * the baseline and each mode arrive as they finish (`partial`), then the
+ * complete result replaces them. Only the latest run's messages are applied
+ * (GraphiQL's execution store does the same).
+ */
+import type { StateCreator } from 'zustand';
+import type { ModeResult, RunResult, RunSection } from '../engine/result';
+import type { Mode } from '../engine/scenario';
+import type { RunProgress } from '../engine/run-scenario';
+import type { PlaygroundStore } from './store';
+
+export type EngineStatus = 'loading' | 'ready';
+export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
+
+export interface RunState {
+  engine: EngineStatus;
+  /** The latest run asked for; older runs' messages are ignored. */
+  runId: number;
+  status: RunStatus;
+  /** The modes of the scenario that was run, in column order. */
+  runModes: Mode[];
+  partial: { baseline: RunSection | null; modes: Partial<Record<Mode, ModeResult>> };
+  /** The latest complete result (kept while a newer run is going). */
+  result: RunResult | null;
+  /** Why the latest run gave no result: a timeout, an invalid scenario. */
+  failure: { name: string; message: string } | null;
+  /** Milliseconds from asking to the complete result of the latest run. */
+  elapsedMs: number | null;
+}
+
+export interface RunActions {
+  engineReady(): void;
+  runStarted(id: number, modes: Mode[]): void;
+  runProgressed(id: number, progress: RunProgress): void;
+  runFinished(id: number, result: RunResult, elapsedMs: number): void;
+  runFailed(id: number, failure: { name: string; message: string }): void;
+}
+
+export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { runActions: RunActions }> = (set) => ({
+  engine: 'loading',
+  runId: 0,
+  status: 'idle',
+  runModes: [],
+  partial: { baseline: null, modes: {} },
+  result: null,
+  failure: null,
+  elapsedMs: null,
+  runActions: {
+    engineReady: () => set({ engine: 'ready' }),
+    runStarted: (id, modes) =>
+      set({ runId: id, status: 'running', runModes: modes, partial: { baseline: null, modes: {} }, failure: null }),
+    runProgressed: (id, progress) =>
+      set((state) => {
+        if (id !== state.runId) return state;
+        if (progress.stage === 'baseline') return { partial: { ...state.partial, baseline: progress.baseline } };
+        return { partial: { ...state.partial, modes: { ...state.partial.modes, [progress.stage]: progress.mode } } };
+      }),
+    runFinished: (id, result, elapsedMs) =>
+      set((state) => (id !== state.runId ? state : { status: 'done', result, elapsedMs, engine: 'ready' })),
+    runFailed: (id, failure) => set((state) => (id !== state.runId ? state : { status: 'failed', failure })),
+  },
+});

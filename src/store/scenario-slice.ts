@@ -1,0 +1,46 @@
+/**
+ * The scenario being edited: plain data, exactly the shared/SCENARIO.md
+ * format, so that permalinks, autosave and the engine take it as it is.
+ */
+import type { StateCreator } from 'zustand';
+import { MODES, type Mode, type ScenarioInput } from '../engine/scenario';
+import type { CodeField } from '../engine/user-code';
+import type { PlaygroundStore } from './store';
+
+export interface ScenarioState {
+  scenario: ScenarioInput;
+  /** The example the scenario came from, while it is unedited. */
+  exampleId: string | null;
+}
+
+export interface ScenarioActions {
+  setCode(field: CodeField, code: string): void;
+  toggleMode(mode: Mode): void;
+  /** Replaces the whole scenario (an example, a permalink, a file). */
+  loadScenario(scenario: ScenarioInput, exampleId?: string | null): void;
+}
+
+/** Keeps the chosen modes in the canonical column order. */
+function withMode(modes: readonly Mode[], mode: Mode, on: boolean): Mode[] {
+  return MODES.filter((m) => (m === mode ? on : modes.includes(m)));
+}
+
+export function createScenarioSlice(initial: ScenarioInput): StateCreator<PlaygroundStore, [], [], ScenarioState & { scenarioActions: ScenarioActions }> {
+  return (set) => ({
+    scenario: initial,
+    exampleId: null,
+    scenarioActions: {
+      setCode: (field, code) =>
+        set((state) => (state.scenario[field] === code ? state : { scenario: { ...state.scenario, [field]: code }, exampleId: null })),
+      toggleMode: (mode) =>
+        set((state) => {
+          const modes = state.scenario.modes ?? ['sync', 'force', 'alter', 'drop'];
+          const on = !modes.includes(mode);
+          // At least one mode stays: a scenario with none is not valid.
+          if (!on && modes.length === 1) return state;
+          return { scenario: { ...state.scenario, modes: withMode(modes, mode, on) } };
+        }),
+      loadScenario: (scenario, exampleId = null) => set({ scenario, exampleId }),
+    },
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * The playground's store: one zustand store made of typed slices of plain
+ * data (GraphiQL's `stores/` pattern). Components read it through
+ * selectors; actions live under `*Actions` so reading them never re-renders.
+ */
+import { createStore, useStore } from 'zustand';
+import type { ScenarioInput } from '../engine/scenario';
+import { createRunSlice, type RunActions, type RunState } from './run-slice';
+import { createScenarioSlice, type ScenarioActions, type ScenarioState } from './scenario-slice';
+import { createUiSlice, type UiActions, type UiState } from './ui-slice';
+
+export type PlaygroundStore = ScenarioState &
+  RunState &
+  UiState & { scenarioActions: ScenarioActions; runActions: RunActions; uiActions: UiActions };
+
+export function createPlaygroundStore(initial: ScenarioInput) {
+  return createStore<PlaygroundStore>()((...args) => ({
+    ...createScenarioSlice(initial)(...args),
+    ...createRunSlice(...args),
+    ...createUiSlice(...args),
+  }));
+}
+
+export type PlaygroundStoreApi = ReturnType<typeof createPlaygroundStore>;
+
+/** Reads the store through a selector, in a component. */
+export function usePlayground<T>(store: PlaygroundStoreApi, selector: (state: PlaygroundStore) => T): T {
+  return useStore(store, selector);
+}

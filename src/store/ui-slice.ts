@@ -1,0 +1,29 @@
+/** What the person chose to look at: plain data, no DOM or editor objects. */
+import type { StateCreator } from 'zustand';
+import type { CodeField } from '../engine/user-code';
+import type { PlaygroundStore } from './store';
+
+export interface UiState {
+  activeTab: CodeField;
+  /** Pretty-print SQL in the logs (the exact text stays available). */
+  prettySql: boolean;
+  /** Run again shortly after typing stops. */
+  autoRun: boolean;
+}
+
+export interface UiActions {
+  setActiveTab(tab: CodeField): void;
+  setPrettySql(on: boolean): void;
+  setAutoRun(on: boolean): void;
+}
+
+export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { uiActions: UiActions }> = (set) => ({
+  activeTab: 'models',
+  prettySql: false,
+  autoRun: true,
+  uiActions: {
+    setActiveTab: (activeTab) => set({ activeTab }),
+    setPrettySql: (prettySql) => set({ prettySql }),
+    setAutoRun: (autoRun) => set({ autoRun }),
+  },
+});
