@@ -3,7 +3,7 @@
  * data (GraphiQL's `stores/` pattern). Components read it through
  * selectors; actions live under `*Actions` so reading them never re-renders.
  */
-import { createStore, useStore } from 'zustand';
+import { createStore } from 'zustand';
 import type { ScenarioInput } from '../engine/scenario';
 import { createRunSlice, type RunActions, type RunState } from './run-slice';
 import { createScenarioSlice, type ScenarioActions, type ScenarioState } from './scenario-slice';
@@ -22,8 +22,3 @@ export function createPlaygroundStore(initial: ScenarioInput) {
 }
 
 export type PlaygroundStoreApi = ReturnType<typeof createPlaygroundStore>;
-
-/** Reads the store through a selector, in a component. */
-export function usePlayground<T>(store: PlaygroundStoreApi, selector: (state: PlaygroundStore) => T): T {
-  return useStore(store, selector);
-}

@@ -9,21 +9,26 @@ export interface UiState {
   prettySql: boolean;
   /** Run again shortly after typing stops. */
   autoRun: boolean;
+  /** Why the link that opened the page could not be used (the work shown instead is untouched). */
+  linkError: string | null;
 }
 
 export interface UiActions {
   setActiveTab(tab: CodeField): void;
   setPrettySql(on: boolean): void;
   setAutoRun(on: boolean): void;
+  setLinkError(message: string | null): void;
 }
 
 export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { uiActions: UiActions }> = (set) => ({
   activeTab: 'models',
   prettySql: false,
   autoRun: true,
+  linkError: null,
   uiActions: {
     setActiveTab: (activeTab) => set({ activeTab }),
     setPrettySql: (prettySql) => set({ prettySql }),
     setAutoRun: (autoRun) => set({ autoRun }),
+    setLinkError: (linkError) => set({ linkError }),
   },
 });

@@ -1,0 +1,52 @@
+/**
+ * Runs the scenario: on request (Run button, Ctrl/Cmd+Enter) and shortly
+ * after typing stops. Owns the timing; the engine client owns the worker;
+ * the store only receives plain data.
+ */
+import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
+import { withDefaults } from '../engine/scenario';
+import type { PlaygroundStoreApi } from '../store/store';
+
+/** Long enough not to run on every keystroke, short enough to feel live. */
+export const AUTO_RUN_DELAY_MS = 350;
+
+export interface RunController {
+  runNow(): void;
+  dispose(): void;
+}
+
+export function startRunController(store: PlaygroundStoreApi, client: EngineClient): RunController {
+  let nextId = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function runNow(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const { scenario, runActions } = store.getState();
+    const id = ++nextId;
+    const started = performance.now();
+    runActions.runStarted(id, withDefaults(scenario).modes);
+    client
+      .run(scenario, { onProgress: (progress) => runActions.runProgressed(id, progress) })
+      .then((result) => runActions.runFinished(id, result, Math.round(performance.now() - started)))
+      .catch((error: unknown) => {
+        if (error instanceof EngineRunError && error.reason === 'superseded') return;
+        const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
+        runActions.runFailed(id, { name, message: error instanceof Error ? error.message : String(error) });
+      });
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario || !state.autoRun) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(runNow, AUTO_RUN_DELAY_MS);
+  });
+
+  return {
+    runNow,
+    dispose() {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}

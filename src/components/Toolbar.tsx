@@ -1,0 +1,43 @@
+/** The bar above everything: examples, modes, options and Run. */
+import type { ReactNode } from 'react';
+import './Toolbar.css';
+
+interface ToolbarProps {
+  examples: ReactNode;
+  modes: ReactNode;
+  status: ReactNode;
+  autoRun: boolean;
+  onAutoRunChange(on: boolean): void;
+  prettySql: boolean;
+  onPrettySqlChange(on: boolean): void;
+  onRun(): void;
+}
+
+const RUN_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵' : 'Ctrl+↵';
+
+export function Toolbar(props: ToolbarProps) {
+  return (
+    <header className="toolbar">
+      <h1 className="toolbar__title">
+        Sync Playground <span className="toolbar__subtitle">Sequelize sync, force, alter &amp; drop on real SQLite</span>
+      </h1>
+      <div className="toolbar__row">
+        {props.examples}
+        {props.modes}
+        <label className="toolbar__option">
+          <input type="checkbox" checked={props.autoRun} onChange={(e) => props.onAutoRunChange(e.target.checked)} />
+          Auto-run
+        </label>
+        <label className="toolbar__option">
+          <input type="checkbox" checked={props.prettySql} onChange={(e) => props.onPrettySqlChange(e.target.checked)} />
+          Format SQL
+        </label>
+        <span className="toolbar__spacer" />
+        {props.status}
+        <button type="button" className="toolbar__run" data-testid="run-button" onClick={props.onRun} title={`Run (${RUN_SHORTCUT})`}>
+          Run <kbd>{RUN_SHORTCUT}</kbd>
+        </button>
+      </div>
+    </header>
+  );
+}
