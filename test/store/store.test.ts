@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTO_RUN_DELAY_MS, startRunController } from '../../src/app/run-controller';
+import { EngineRunError, type EngineClient } from '../../src/engine-client/engine-client';
+import type { RunResult } from '../../src/engine/result';
+import type { ScenarioInput } from '../../src/engine/scenario';
+import { createPlaygroundStore } from '../../src/store/store';
+
+const SCENARIO: ScenarioInput = { format: 'sync-playground/scenario@1', models: '' };
+const result = (n: number) => ({ format: 'sync-playground/result@1', sequelizeVersion: String(n) }) as unknown as RunResult;
+
+describe('scenario slice', () => {
+  it('keeps modes in column order and never empty', () => {
+    const store = createPlaygroundStore({ ...SCENARIO, modes: ['alter'] });
+    const { toggleMode } = store.getState().scenarioActions;
+    toggleMode('sync');
+    toggleMode('alter-safe');
+    expect(store.getState().scenario.modes).toEqual(['sync', 'alter', 'alter-safe']);
+    toggleMode('sync');
+    toggleMode('alter');
+    toggleMode('alter-safe');
+    expect(store.getState().scenario.modes).toEqual(['alter-safe']);
+  });
+
+  it('forgets the example once the code is edited, and ignores no-op edits', () => {
+    const store = createPlaygroundStore(SCENARIO);
+    store.getState().scenarioActions.loadScenario({ ...SCENARIO, models: 'x' }, 'seed');
+    const before = store.getState().scenario;
+    store.getState().scenarioActions.setCode('models', 'x');
+    expect(store.getState().scenario).toBe(before);
+    expect(store.getState().exampleId).toBe('seed');
+    store.getState().scenarioActions.setCode('models', 'y');
+    expect(store.getState().exampleId).toBeNull();
+  });
+});
+
+describe('run slice', () => {
+  it('applies only the latest run', () => {
+    const store = createPlaygroundStore(SCENARIO);
+    const { runStarted, runFinished, runFailed } = store.getState().runActions;
+    runStarted(1, ['sync']);
+    runStarted(2, ['sync']);
+    runFinished(1, result(1), 5);
+    runFailed(1, { name: 'x', message: 'stale' });
+    expect(store.getState()).toMatchObject({ status: 'running', result: null, failure: null });
+    runFinished(2, result(2), 5);
+    expect(store.getState()).toMatchObject({ status: 'done', result: result(2) });
+  });
+});
+
+describe('run controller', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function fakeClient() {
+    const calls: Array<{ scenario: ScenarioInput; resolve(r: RunResult): void; reject(e: Error): void }> = [];
+    const client: EngineClient = {
+      run: (scenario) => new Promise((resolve, reject) => calls.push({ scenario, resolve, reject })),
+      dispose: () => undefined,
+    };
+    return { client, calls };
+  }
+
+  it('runs once, shortly after typing stops, with the latest code', async () => {
+    const store = createPlaygroundStore(SCENARIO);
+    const { client, calls } = fakeClient();
+    startRunController(store, client);
+    const { setCode } = store.getState().scenarioActions;
+    setCode('models', 'a');
+    vi.advanceTimersByTime(AUTO_RUN_DELAY_MS - 50);
+    setCode('models', 'ab');
+    vi.advanceTimersByTime(AUTO_RUN_DELAY_MS - 50);
+    expect(calls).toHaveLength(0);
+    vi.advanceTimersByTime(50);
+    expect(calls.map((c) => c.scenario.models)).toEqual(['ab']);
+  });
+
+  it('does not auto-run when auto-run is off, and a superseded run is not a failure', async () => {
+    const store = createPlaygroundStore(SCENARIO);
+    const { client, calls } = fakeClient();
+    const controller = startRunController(store, client);
+    store.getState().uiActions.setAutoRun(false);
+    store.getState().scenarioActions.setCode('models', 'a');
+    vi.advanceTimersByTime(AUTO_RUN_DELAY_MS * 2);
+    expect(calls).toHaveLength(0);
+    controller.runNow();
+    calls[0]?.reject(new EngineRunError('superseded', 'newer'));
+    await vi.runAllTimersAsync();
+    expect(store.getState().status).toBe('running');
+    controller.runNow();
+    calls[1]?.reject(new EngineRunError('timeout', 'took too long'));
+    await vi.runAllTimersAsync();
+    expect(store.getState()).toMatchObject({ status: 'failed', failure: { message: 'took too long' } });
+  });
+});
