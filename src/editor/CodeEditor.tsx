@@ -85,7 +85,7 @@ export function CodeEditor(props: CodeEditorProps) {
   const monacoShown = monaco.phase === 'ready';
 
   return (
-    <div className="code-editor" data-testid="editor" data-monaco={monaco.phase}>
+    <div className="code-editor" data-testid="editor" data-monaco={monaco.phase} data-types={monaco.phase === 'ready' ? types : undefined}>
       <div className="code-editor__bar">
         <EditorTabs
           fields={EDITOR_FIELDS}
@@ -101,7 +101,7 @@ export function CodeEditor(props: CodeEditorProps) {
             </span>
           )}
           <span className="code-editor__hint">
-            <kbd>{runShortcutLabel()}</kbd> runs
+            <kbd>{runShortcutLabel()}</kbd> to run
           </span>
         </div>
       </div>

@@ -157,6 +157,8 @@ export default function MonacoEditorView(props: MonacoEditorViewProps) {
       const code = normalize(props.files[field]);
       if (!model || emitted.isEcho(field, code) || model.getValue() === code) continue;
       emitted.whileApplyingProps(() => {
+        // Its own undo step: Ctrl+Z brings back the code as it was, typing included.
+        model.pushStackElement();
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
         model.pushStackElement();
       });

@@ -38,8 +38,8 @@ export function isRunShortcut(event: { key: string; ctrlKey: boolean; metaKey: b
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 }
 
-/** The run shortcut as the user's platform writes it. */
+/** The run shortcut as the user's platform writes it (as the toolbar's Run button shows it). */
 export function runShortcutLabel(): string {
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform;
-  return /Mac|iPhone|iPad/.test(platform) ? '⌘ Enter' : 'Ctrl Enter';
+  return /Mac|iPhone|iPad/.test(platform) ? '⌘↵' : 'Ctrl+↵';
 }
