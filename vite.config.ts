@@ -65,7 +65,14 @@ export default defineConfig(({ mode }) => {
     // The dev server pre-bundles what it finds from index.html; the worker's
     // imports (Sequelize, sql.js, Sucrase) are found only when the worker
     // starts, which made the first page load reload itself. Scan both.
-    optimizeDeps: { entries: ['index.html', 'src/worker/engine-worker.ts'] },
+    optimizeDeps: { entries: ['index.html', 'floor.html', 'src/worker/engine-worker.ts'] },
+    build: {
+      rolldownOptions: {
+        // The playground, and the floor page: the same engine work with no
+        // UI, which `npm run bench:web` measures the playground against.
+        input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), floor: fileURLToPath(new URL('./floor.html', import.meta.url)) },
+      },
+    },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
     test: {

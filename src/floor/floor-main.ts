@@ -1,15 +1,16 @@
 /**
- * A minimal page until the React UI lands: runs a scenario through the engine
- * worker and lists, per mode, the statements Sequelize executed and what the
- * code printed. The scenario is the seed one, or scenario JSON passed as
- * `?scenario=` (for the browser tests, until permalinks exist). The browser
- * tests read the `data-*` attributes; all text goes in through `textContent`,
- * never as HTML, because SQL and errors come from user code.
+ * The floor page: the least a page can do to show a scenario's statements
+ * (decode the permalink, run the scenario in the engine worker with the same
+ * bundle recipe, print what Sequelize executed) with no UI framework, no
+ * editor and no styling. `npm run bench:web` measures the playground
+ * against it, and the worker browser test uses it to compare the worker
+ * with Node. All text goes in through `textContent`, never as HTML.
  */
-import seedScenario from '../test/fixtures/seed-add-column.json';
-import { createEngineClient } from './engine-client/engine-client';
-import type { ModeResult } from './engine/result';
-import { parseScenario, parseScenarioJson, withDefaults, type Mode, type ScenarioInput } from './engine/scenario';
+import seedScenario from '../../test/fixtures/seed-add-column.json';
+import { createEngineClient } from '../engine-client/engine-client';
+import type { ModeResult } from '../engine/result';
+import { parseScenario, withDefaults, type Mode, type ScenarioInput } from '../engine/scenario';
+import { decodePermalink, isPermalinkHash } from '../permalink/permalink-codec';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -57,9 +58,9 @@ function showFailure(status: HTMLElement, error: unknown): void {
   status.setAttribute('role', 'alert');
 }
 
+/** The permalink's scenario, or the seed's. */
 function readScenario(): ScenarioInput {
-  const json = new URLSearchParams(window.location.search).get('scenario');
-  return json === null ? parseScenario(seedScenario) : parseScenarioJson(json);
+  return isPermalinkHash(window.location.hash) ? decodePermalink(window.location.hash) : parseScenario(seedScenario);
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,7 @@ import { buildApp, serveBuild, type ServedApp } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture, loadFixtures } from '../support/fixtures';
-import { expectedModes, pageUrl, readShownModes, waitForRun } from '../support/playground-page';
+import { expectedModes, floorUrl, readShownModes, waitForRun } from '../support/playground-page';
 
 /**
  * bulkCreate gets its ids only if Sequelize still sees the adapter's
@@ -50,7 +50,7 @@ describe('the engine in a browser worker', () => {
     const page = await browser.newPage();
     const problems = collectPageProblems(page);
     try {
-      await page.goto(pageUrl(app.url, scenario));
+      await page.goto(floorUrl(app.url, scenario));
       await waitForRun(page);
       return { shown: await readShownModes(page), problems };
     } finally {

@@ -1,10 +1,11 @@
 /**
- * Reads what the page (src/main.ts) shows, and the same view of a result
+ * Reads what the floor page (src/floor/floor-main.ts) shows, and the same view of a result
  * computed in Node, so a browser test compares like with like.
  */
 import type { Page } from 'playwright-core';
 import type { RunResult } from '../../src/engine/result';
 import type { ScenarioInput } from '../../src/engine/scenario';
+import { encodePermalink } from '../../src/permalink/permalink-codec';
 import { maskTimestamps } from './comparable';
 
 export interface ShownMode {
@@ -17,9 +18,9 @@ export interface ShownMode {
   error: string;
 }
 
-/** The page's URL for a scenario (the seed scenario when none is given). */
-export function pageUrl(base: string, scenario?: ScenarioInput): string {
-  return scenario ? `${base}?scenario=${encodeURIComponent(JSON.stringify(scenario))}` : base;
+/** The floor page's URL for a scenario, as a permalink (the seed scenario when none is given). */
+export function floorUrl(base: string, scenario?: ScenarioInput): string {
+  return `${base}floor.html${scenario ? encodePermalink(scenario) : ''}`;
 }
 
 /** Waits until every mode is done; fails with the page's message if the run failed. */

@@ -1,0 +1,52 @@
+/**
+ * In-page measurements for `npm run bench:web`, shared by the playground
+ * and the floor page: both mark each mode column `data-status="done"`.
+ */
+import type { Page } from 'playwright-core';
+
+/** Resolves with `performance.now()` (ms since navigation) once every column is done. */
+export async function timeUntilAllDone(page: Page, columns: number, timeout = 60_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (count) => {
+      const sections = [...document.querySelectorAll<HTMLElement>('section[data-testid^="mode-"]')];
+      const done = sections.length === count && sections.every((section) => section.dataset.status === 'done');
+      return done ? performance.now() : false;
+    },
+    columns,
+    { timeout, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * Arms an observer that records when the columns go from running back to
+ * all done, then returns a function reading the elapsed time since `start`
+ * was called in the page (by the keydown that triggers the run).
+ */
+export async function armRerunTimer(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const state = { start: 0, end: 0, sawRunning: false };
+    (window as unknown as { __rerun: typeof state }).__rerun = state;
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.start === 0) state.start = performance.now();
+      },
+      true,
+    );
+    const check = () => {
+      if (state.start === 0 || state.end !== 0) return;
+      const sections = [...document.querySelectorAll<HTMLElement>('section[data-testid^="mode-"]')];
+      if (sections.some((section) => section.dataset.status === 'running')) state.sawRunning = true;
+      else if (state.sawRunning && sections.length > 0) state.end = performance.now();
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, attributes: true, childList: true });
+  });
+  return async () => {
+    const handle = await page.waitForFunction(() => {
+      const state = (window as unknown as { __rerun: { start: number; end: number } }).__rerun;
+      return state.end > 0 ? state.end - state.start : false;
+    });
+    return (await handle.jsonValue()) as number;
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:web`: builds the app, serves the build on 127.0.0.1 and, in
+ * headless Chromium, measures over cold loads (a fresh browser context each,
+ * so nothing is cached), alternating with the floor page (floor.html: the
+ * same engine work with no UI) so that the machine's noise hits both alike:
+ * - navigation → all four columns of the seed example done;
+ * - an edit → re-rendered results (Ctrl/Cmd+Enter after typing in Models);
+ * - bytes (gzip) of everything fetched before the first result.
+ * Targets (issue "The playground"): first results ≤ 1.25× the floor,
+ * re-run ≤ 100 ms, ≤ 700 KB gzip before the first result.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { encodePermalink } from '../src/permalink/permalink-codec';
+import { buildApp, ROOT, serveBuild } from '../test/support/built-app';
+import { launchChromium } from '../test/support/chromium';
+import { loadFixture } from '../test/support/fixtures';
+import { armRerunTimer, timeUntilAllDone } from './page-timing';
+import { formatMs, median, printTable } from './stats';
+
+const OUT_DIR = join(ROOT, 'dist-bench');
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const SEED = loadFixture('seed-add-column').scenario;
+const HASH = encodePermalink(SEED);
+
+type Target = 'app' | 'floor';
+
+const gzipSizes = new Map<string, number>();
+/** The gzip size of a file of the build, by URL (what a static host would send). */
+function gzipSizeOf(url: string): number {
+  const path = decodeURIComponent(new URL(url).pathname).replace(/^\/$/, '/index.html');
+  const cached = gzipSizes.get(path);
+  if (cached !== undefined) return cached;
+  const file = join(OUT_DIR, path);
+  const size = statSync(file, { throwIfNoEntry: false })?.isFile() ? gzipSync(readFileSync(file)).length : 0;
+  gzipSizes.set(path, size);
+  return size;
+}
+
+async function coldLoad(browser: Browser, base: string, target: Target) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const fetched: Array<{ url: string; at: number }> = [];
+  const started = Date.now();
+  page.on('requestfinished', (request) => fetched.push({ url: request.url(), at: Date.now() - started }));
+  await page.goto(`${base}${target === 'floor' ? 'floor.html' : ''}${HASH}`);
+  const firstResult = await timeUntilAllDone(page, SEED.modes?.length ?? 4);
+  const doneAt = Date.now() - started;
+  const bytes = fetched.filter((f) => f.at <= doneAt && f.url.startsWith(base)).reduce((sum, f) => sum + gzipSizeOf(f.url), 0);
+  let rerun = Number.NaN;
+  if (target === 'app') rerun = await timeRerun(page);
+  await context.close();
+  return { firstResult, bytes, rerun };
+}
+
+/** Types a comment at the end of Models and runs with Ctrl+Enter. */
+async function timeRerun(page: import('playwright-core').Page): Promise<number> {
+  await page.getByRole('tab', { name: /models/i }).click();
+  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines, [data-testid="plain-editor"]').first();
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// edited', { delay: 0 });
+  const elapsed = await armRerunTimer(page);
+  await page.keyboard.press('Control+Enter');
+  return elapsed();
+}
+
+async function main(): Promise<void> {
+  process.stderr.write('building…\n');
+  await buildApp(OUT_DIR);
+  const app = await serveBuild(OUT_DIR);
+  const browser = await launchChromium();
+  const runs: Record<Target, Array<{ firstResult: number; bytes: number; rerun: number }>> = { app: [], floor: [] };
+  try {
+    await coldLoad(browser, app.url, 'app'); // warm the server and the OS file cache, not measured
+    for (let i = 0; i < LOADS; i += 1) {
+      const order: Target[] = i % 2 === 0 ? ['floor', 'app'] : ['app', 'floor'];
+      for (const target of order) runs[target].push(await coldLoad(browser, app.url, target));
+      process.stderr.write(`load ${i + 1}/${LOADS}\n`);
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  const first = { app: median(runs.app.map((r) => r.firstResult)), floor: median(runs.floor.map((r) => r.firstResult)) };
+  const kb = (target: Target) => `${(median(runs[target].map((r) => r.bytes)) / 1024).toFixed(0)} KB`;
+  console.log(`\nSeed example, ${LOADS} cold loads each, medians, Chromium headless at 1280×800\n`);
+  printTable([
+    ['measure', 'playground', 'floor', 'ratio', 'target'],
+    ['navigation → four columns done', formatMs(first.app), formatMs(first.floor), (first.app / first.floor).toFixed(2), '≤ 1.25'],
+    ['edit → re-rendered results (Ctrl+Enter)', formatMs(median(runs.app.map((r) => r.rerun))), '', '', '≤ 100 ms'],
+    ['gzip bytes before the first result', kb('app'), kb('floor'), '', '≤ 700 KB'],
+  ]);
+}
+
+await main();

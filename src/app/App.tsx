@@ -1,0 +1,62 @@
+/**
+ * The page: toolbar, the scenario's code on the left, the modes side by
+ * side on the right. Reads the store through selectors and hands plain
+ * props to display components.
+ */
+import { useCallback } from 'react';
+import { withDefaults } from '../engine/scenario';
+import { ExamplesMenu } from '../components/ExamplesMenu';
+import { ModePicker } from '../components/ModePicker';
+import { RunStatus } from '../components/RunStatus';
+import { Toolbar } from '../components/Toolbar';
+import { EXAMPLES, findExample } from '../examples/examples';
+import { usePlayground } from '../store/store-context';
+import { EditorPane } from './EditorPane';
+import { ResultsPane } from './ResultsPane';
+import './App.css';
+
+export function App({ onRun }: { onRun(): void }) {
+  const scenario = usePlayground((s) => s.scenario);
+  const exampleId = usePlayground((s) => s.exampleId);
+  const engine = usePlayground((s) => s.engine);
+  const status = usePlayground((s) => s.status);
+  const elapsedMs = usePlayground((s) => s.elapsedMs);
+  const failure = usePlayground((s) => s.failure);
+  const autoRun = usePlayground((s) => s.autoRun);
+  const prettySql = usePlayground((s) => s.prettySql);
+  const { toggleMode, loadScenario } = usePlayground((s) => s.scenarioActions);
+  const { setAutoRun, setPrettySql } = usePlayground((s) => s.uiActions);
+
+  const selectExample = useCallback(
+    (id: string) => {
+      const example = findExample(id);
+      if (example) loadScenario(example.scenario, example.id);
+    },
+    [loadScenario],
+  );
+  const notice = exampleId ? findExample(exampleId)?.notice : null;
+
+  return (
+    <div className="app">
+      <Toolbar
+        examples={<ExamplesMenu examples={EXAMPLES} selectedId={exampleId} onSelect={selectExample} />}
+        modes={<ModePicker selected={withDefaults(scenario).modes} onToggle={toggleMode} />}
+        status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} />}
+        autoRun={autoRun}
+        onAutoRunChange={setAutoRun}
+        prettySql={prettySql}
+        onPrettySqlChange={setPrettySql}
+        onRun={onRun}
+      />
+      {notice && (
+        <p className="app__notice" data-testid="example-notice">
+          <strong>Notice:</strong> {notice}
+        </p>
+      )}
+      <main className="app__main">
+        <EditorPane onRun={onRun} />
+        <ResultsPane />
+      </main>
+    </div>
+  );
+}
