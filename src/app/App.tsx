@@ -24,8 +24,10 @@ export function App({ onRun }: { onRun(): void }) {
   const failure = usePlayground((s) => s.failure);
   const autoRun = usePlayground((s) => s.autoRun);
   const prettySql = usePlayground((s) => s.prettySql);
+  const editorShown = usePlayground((s) => s.editorShown);
+  const linkError = usePlayground((s) => s.linkError);
   const { toggleMode, loadScenario } = usePlayground((s) => s.scenarioActions);
-  const { setAutoRun, setPrettySql } = usePlayground((s) => s.uiActions);
+  const { setAutoRun, setPrettySql, setEditorShown, setLinkError } = usePlayground((s) => s.uiActions);
 
   const selectExample = useCallback(
     (id: string) => {
@@ -46,15 +48,25 @@ export function App({ onRun }: { onRun(): void }) {
         onAutoRunChange={setAutoRun}
         prettySql={prettySql}
         onPrettySqlChange={setPrettySql}
+        editorShown={editorShown}
+        onEditorShownChange={setEditorShown}
         onRun={onRun}
       />
+      {linkError && (
+        <p className="app__link-error" role="alert" data-testid="link-error">
+          <span>This link could not be opened: {linkError}</span>
+          <button type="button" onClick={() => setLinkError(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </p>
+      )}
       {notice && (
         <p className="app__notice" data-testid="example-notice">
           <strong>Notice:</strong> {notice}
         </p>
       )}
-      <main className="app__main">
-        <EditorPane onRun={onRun} />
+      <main className="app__main" data-editor-shown={editorShown}>
+        {editorShown && <EditorPane onRun={onRun} />}
         <ResultsPane />
       </main>
     </div>

@@ -10,6 +10,8 @@ interface ToolbarProps {
   onAutoRunChange(on: boolean): void;
   prettySql: boolean;
   onPrettySqlChange(on: boolean): void;
+  editorShown: boolean;
+  onEditorShownChange(on: boolean): void;
   onRun(): void;
 }
 
@@ -18,9 +20,16 @@ const RUN_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(
 export function Toolbar(props: ToolbarProps) {
   return (
     <header className="toolbar">
-      <h1 className="toolbar__title">
-        Sync Playground <span className="toolbar__subtitle">Sequelize sync, force, alter &amp; drop on real SQLite</span>
-      </h1>
+      <div className="toolbar__row">
+        <h1 className="toolbar__title">
+          Sync Playground <span className="toolbar__subtitle">real Sequelize on real SQLite, in your browser</span>
+        </h1>
+        <span className="toolbar__spacer" />
+        {props.status}
+        <button type="button" className="toolbar__run" data-testid="run-button" onClick={props.onRun} title={`Run (${RUN_SHORTCUT})`}>
+          Run <kbd>{RUN_SHORTCUT}</kbd>
+        </button>
+      </div>
       <div className="toolbar__row">
         {props.examples}
         {props.modes}
@@ -32,11 +41,10 @@ export function Toolbar(props: ToolbarProps) {
           <input type="checkbox" checked={props.prettySql} onChange={(e) => props.onPrettySqlChange(e.target.checked)} />
           Format SQL
         </label>
-        <span className="toolbar__spacer" />
-        {props.status}
-        <button type="button" className="toolbar__run" data-testid="run-button" onClick={props.onRun} title={`Run (${RUN_SHORTCUT})`}>
-          Run <kbd>{RUN_SHORTCUT}</kbd>
-        </button>
+        <label className="toolbar__option">
+          <input type="checkbox" checked={props.editorShown} onChange={(e) => props.onEditorShownChange(e.target.checked)} />
+          Show code
+        </label>
       </div>
     </header>
   );

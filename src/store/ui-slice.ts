@@ -9,6 +9,8 @@ export interface UiState {
   prettySql: boolean;
   /** Run again shortly after typing stops. */
   autoRun: boolean;
+  /** The code pane is shown (hidden, the results take the whole width). */
+  editorShown: boolean;
   /** Why the link that opened the page could not be used (the work shown instead is untouched). */
   linkError: string | null;
 }
@@ -17,6 +19,7 @@ export interface UiActions {
   setActiveTab(tab: CodeField): void;
   setPrettySql(on: boolean): void;
   setAutoRun(on: boolean): void;
+  setEditorShown(on: boolean): void;
   setLinkError(message: string | null): void;
 }
 
@@ -24,11 +27,13 @@ export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { ui
   activeTab: 'models',
   prettySql: false,
   autoRun: true,
+  editorShown: true,
   linkError: null,
   uiActions: {
     setActiveTab: (activeTab) => set({ activeTab }),
     setPrettySql: (prettySql) => set({ prettySql }),
     setAutoRun: (autoRun) => set({ autoRun }),
+    setEditorShown: (editorShown) => set({ editorShown }),
     setLinkError: (linkError) => set({ linkError }),
   },
 });
