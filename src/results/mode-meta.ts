@@ -23,5 +23,7 @@ export function lossMeta(loss: LossReport): string {
   if (loss.rowsAdded) parts.push(`${loss.rowsAdded} new`);
   if (loss.valuesNulled) parts.push(`${loss.valuesNulled} nulled`);
   if (loss.valuesChanged - loss.valuesNulled > 0) parts.push(`${loss.valuesChanged - loss.valuesNulled} changed`);
-  return parts.length > 0 ? parts.join(' · ') : 'unchanged';
+  const inDropped = loss.tables.reduce((n, t) => n + t.valuesInDroppedColumns, 0);
+  if (inDropped) parts.push(`${plural(inDropped, 'value')} in dropped columns`);
+  return parts.length > 0 ? parts.join(' · ') : 'no row lost or changed';
 }

@@ -83,8 +83,8 @@ function lossFindings(mode: ModeResult, baseline: Tables | null, effects: LogTab
       headline: `${plural(lost, 'row')} lost in ${where}${allCascade ? ' (cascade)' : ''}`,
       details: losing.map((t) => {
         const fk = cascaded(t);
-        const cause = fk ? ` by ON DELETE CASCADE when ${fk.table} was dropped` : '';
-        return `${t.rowsLost} of ${plural(t.rowsBefore, 'row')} lost in ${t.table}${cause}`;
+        const cause = fk ? ` (ON DELETE CASCADE when ${fk.table} was dropped)` : '';
+        return `${t.table} kept ${t.rowsKept} of its ${plural(t.rowsBefore, 'row')}${cause}`;
       }),
     });
   }

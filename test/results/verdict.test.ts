@@ -38,7 +38,7 @@ describe('modeVerdict', () => {
   it('cascade alter: the books went with their authors', async () => {
     const v = await verdict('cascade-parent-altered', 'alter');
     expect(v).toMatchObject({ tone: 'danger', text: '3 rows lost in Books (cascade)' });
-    expect(v.details[0]).toBe('3 of 3 rows lost in Books by ON DELETE CASCADE when Authors was dropped');
+    expect(v.details[0]).toBe('Books kept 0 of its 3 rows (ON DELETE CASCADE when Authors was dropped)');
   });
 
   it('cascade alter without the baseline still tells the cascade from the keys after', async () => {

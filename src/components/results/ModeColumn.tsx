@@ -67,7 +67,9 @@ function Running({ call, idle }: { call: string; idle: boolean }) {
     <div className="mcol-running">
       <p className="mcol-running-text" role="status">
         <span className="mcol-spinner" aria-hidden="true" />
-        Running <code>{call}</code>…
+        <span>
+          Running <code>{call}</code>…
+        </span>
       </p>
       <div className="mcol-skeleton" aria-hidden="true">
         <span />
@@ -83,13 +85,15 @@ function Done({ result, baseline, dialect, pretty }: { result: ModeResult; basel
   const verdict = useMemo(() => modeVerdict(result, baseline?.tables ?? null), [result, baseline]);
   const destructive = useMemo(() => result.log.filter((e) => e.destructive).length, [result]);
   const baselineTables = baseline?.tables ?? null;
+  // The error box below says the message; the details need not repeat it.
+  const details = verdict.details.filter((d) => d !== result.error?.message);
   return (
     <>
       <div className="mcol-verdict-block">
         <VerdictBadge verdict={verdict} testId="verdict" />
-        {verdict.details.length > 0 && (
+        {details.length > 0 && (
           <div className="mcol-details">
-            {verdict.details.map((detail, i) => (
+            {details.map((detail, i) => (
               <p key={i} className="mcol-detail">
                 {detail}
               </p>

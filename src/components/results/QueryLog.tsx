@@ -43,7 +43,6 @@ export function QueryLog({ log, dialect, pretty, phases }: QueryLogProps) {
       })),
     [all, hidden],
   );
-  const destructive = useMemo(() => log.filter((e) => e.destructive).length, [log]);
 
   const toggle = (kind: StatementKind) =>
     setHidden((now) => {
@@ -55,46 +54,46 @@ export function QueryLog({ log, dialect, pretty, phases }: QueryLogProps) {
 
   return (
     <div className="qlog">
-      <div className="qlog-toolbar">
-        <span className="qlog-total">
-          {plural(log.length, 'statement')}
-          {hidden.size > 0 && <span className="qlog-muted"> ({visible.length} shown)</span>}
-          {destructive > 0 && <span className="qlog-total-destructive"> · {destructive} destructive</span>}
-        </span>
-        {kinds.length > 1 && (
-          <div className="qlog-chips" role="group" aria-label="Show or hide statements by kind">
-            {kinds.map(({ kind, count }) => (
-              <button
-                key={kind}
-                type="button"
-                className={`qlog-chip qlog-kind-${kind}`}
-                aria-pressed={!hidden.has(kind)}
-                title={`${STATEMENT_KINDS[kind].label}: ${STATEMENT_KINDS[kind].explanation} (click to ${hidden.has(kind) ? 'show' : 'hide'})`}
-                onClick={() => toggle(kind)}
-              >
-                <span className="qlog-chip-swatch" aria-hidden="true" />
-                {KIND_SHORT[kind]} <span className="qlog-chip-count">{count}</span>
-              </button>
-            ))}
-          </div>
-        )}
-      </div>
-      {groups.map(({ phase, entries, total }) => {
-        return (
-          <section key={phase} className="qlog-phase" aria-label={`${phase}: ${plural(total, 'statement')}`}>
-            <h4 className="qlog-phase-title">
-              <span className="qlog-phase-name">{phase}</span>
-              <span className="qlog-phase-hint">{PHASE_HINT[phase]}</span>
-              <span className="qlog-phase-count">{total}</span>
-            </h4>
-            {entries.length > 0 ? (
-              <PhaseStatements entries={entries} dialect={dialect} pretty={pretty} />
-            ) : (
-              <p className="qlog-empty">{total > 0 ? 'All hidden by the kind filter.' : 'No statements.'}</p>
-            )}
-          </section>
-        );
-      })}
+      {(kinds.length > 1 || hidden.size > 0) && (
+        <div className="qlog-toolbar">
+          {hidden.size > 0 && <span className="qlog-total">{`${visible.length} of ${log.length} shown`}</span>}
+          {kinds.length > 1 && (
+            <div className="qlog-chips" role="group" aria-label="Show or hide statements by kind">
+              {kinds.map(({ kind, count }) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className={`qlog-chip qlog-kind-${kind}`}
+                  aria-pressed={!hidden.has(kind)}
+                  title={`${STATEMENT_KINDS[kind].label}: ${STATEMENT_KINDS[kind].explanation} (click to ${hidden.has(kind) ? 'show' : 'hide'})`}
+                  onClick={() => toggle(kind)}
+                >
+                  <span className="qlog-chip-swatch" aria-hidden="true" />
+                  {KIND_SHORT[kind]} <span className="qlog-chip-count">{count}</span>
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      {groups.map(({ phase, entries, total }) => (
+        <section
+          key={phase}
+          className={`qlog-phase${total === 0 ? ' qlog-phase--empty' : ''}`}
+          aria-label={`${phase}: ${plural(total, 'statement')}`}
+        >
+          <h4 className="qlog-phase-title">
+            <span className="qlog-phase-name">{phase}</span>
+            <span className="qlog-phase-hint">{PHASE_HINT[phase]}</span>
+            <span className="qlog-phase-count">{total}</span>
+          </h4>
+          {entries.length > 0 ? (
+            <PhaseStatements entries={entries} dialect={dialect} pretty={pretty} />
+          ) : (
+            total > 0 && <p className="qlog-empty">All hidden by the kind filter.</p>
+          )}
+        </section>
+      ))}
       {groups.length === 0 && <p className="qlog-empty">No statements.</p>}
     </div>
   );

@@ -3,7 +3,7 @@
  * (diffCells), and past VIRTUAL_ROWS_FROM rows only the rows in view are in
  * the DOM, between two spacer rows: 100,000 rows stay one scroll box.
  */
-import { memo, useRef, type RefObject } from 'react';
+import { memo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { cellClass, cellText } from '../../results/cell-text';
 import { diffCells, type DiffCell, type RowRef, type TableRowDiff } from '../../results/row-diff';
@@ -28,9 +28,17 @@ const ROW_MARK: Record<RowRef['kind'] | 'changed', { sign: string; label: string
   added: { sign: '+', label: 'new' },
 };
 
+/** Values that read the same but differ in type ('12' and 12): strings get quotes. */
+function typedText(value: DiffCell['value']): string {
+  return typeof value === 'string' ? `'${value}'` : cellText(value, true);
+}
+
 function cellTitle(cell: DiffCell): string | undefined {
   const now = cellText(cell.value, true);
-  if (cell.status === 'changed' || cell.status === 'nulled') return `was ${cellText(cell.was, true)}, now ${now}`;
+  if (cell.status === 'changed' || cell.status === 'nulled') {
+    const sameText = cellText(cell.was, true) === now;
+    return sameText ? `was ${typedText(cell.was)}, now ${typedText(cell.value)} (same text, new type)` : `was ${cellText(cell.was, true)}, now ${now}`;
+  }
   if (cell.status === 'dropped-column') return `${now} (column dropped)`;
   if (cell.status === 'lost') return `${now} (row lost)`;
   return now.length > 24 ? now : undefined;
@@ -39,10 +47,13 @@ function cellTitle(cell: DiffCell): string | undefined {
 function Cell({ cell, plain }: { cell: DiffCell; plain: boolean }) {
   const status = plain ? 'same' : cell.status;
   const changed = status === 'changed' || status === 'nulled';
+  // A type change alone ('12' → 12) would show the same text twice: quote the string side.
+  const retyped = changed && cellText(cell.was) === cellText(cell.value);
+  const show = (value: DiffCell['value']) => (retyped ? typedText(value) : cellText(value));
   return (
     <td className={`rows-cell rows-cell--${status}`} title={plain ? undefined : cellTitle(cell)}>
-      {changed && <del className={`rows-was rows-val--${cellClass(cell.was)}`}>{cellText(cell.was)}</del>}
-      <span className={`rows-val--${cellClass(cell.value)}`}>{cellText(cell.value)}</span>
+      {changed && <del className={`rows-was rows-val--${cellClass(cell.was)}`}>{show(cell.was)}</del>}
+      <span className={`rows-val--${cellClass(cell.value)}`}>{show(cell.value)}</span>
     </td>
   );
 }
@@ -88,7 +99,12 @@ function Head({ diff, plain }: { diff: TableRowDiff; plain: boolean }) {
   );
 }
 
-function VirtualBody({ diff, rows, plain, scroller }: RowsTableProps & { scroller: RefObject<HTMLDivElement | null> }) {
+/**
+ * Owns its scroll box: the virtualiser reads the box in a layout effect,
+ * which runs before a parent component's ref to it would be attached.
+ */
+function VirtualRowsTable({ name, diff, rows, plain }: RowsTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -100,43 +116,44 @@ function VirtualBody({ diff, rows, plain, scroller }: RowsTableProps & { scrolle
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const span = diff.columns.length + 1;
   return (
-    <tbody>
-      {top > 0 && (
-        <tr aria-hidden="true">
-          <td colSpan={span} style={{ height: top, padding: 0, border: 0 }} />
-        </tr>
-      )}
-      {items.map((item) => {
-        const row = rows[item.index];
-        return row ? <Row key={item.index} diff={diff} row={row} plain={plain} /> : null;
-      })}
-      {bottom > 0 && (
-        <tr aria-hidden="true">
-          <td colSpan={span} style={{ height: bottom, padding: 0, border: 0 }} />
-        </tr>
-      )}
-    </tbody>
+    <div ref={scroller} className="rows-scroller rows-scroller--virtual" tabIndex={0}>
+      <table className="rows-table" aria-rowcount={rows.length + 1}>
+        <caption className="rows-sr">Rows of {name}</caption>
+        <Head diff={diff} plain={plain} />
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={span} style={{ height: top, padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index];
+            return row ? <Row key={item.index} diff={diff} row={row} plain={plain} /> : null;
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={span} style={{ height: bottom, padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function RowsTable(props: RowsTableProps) {
   const { name, diff, rows, plain } = props;
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = rows.length > VIRTUAL_ROWS_FROM;
+  if (rows.length > VIRTUAL_ROWS_FROM) return <VirtualRowsTable {...props} />;
   return (
-    <div ref={scroller} className={`rows-scroller${virtual ? ' rows-scroller--virtual' : ''}`} tabIndex={virtual ? 0 : undefined}>
-      <table className="rows-table" aria-rowcount={rows.length + 1}>
+    <div className="rows-scroller">
+      <table className="rows-table">
         <caption className="rows-sr">Rows of {name}</caption>
         <Head diff={diff} plain={plain} />
-        {virtual ? (
-          <VirtualBody {...props} scroller={scroller} />
-        ) : (
-          <tbody>
-            {rows.map((row, i) => (
-              <Row key={i} diff={diff} row={row} plain={plain} />
-            ))}
-          </tbody>
-        )}
+        <tbody>
+          {rows.map((row, i) => (
+            <Row key={i} diff={diff} row={row} plain={plain} />
+          ))}
+        </tbody>
       </table>
     </div>
   );

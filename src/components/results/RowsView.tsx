@@ -93,7 +93,9 @@ function ChangedTable({ name, diff, change }: { name: string; diff: TableRowDiff
       <div className="rowsv-head">
         <span className="rowsv-name">{name}</span>
         <ChangeBadge change={change} changed />
-        <span className="rowsv-meta">{`${counts(diff)} · ${plural(diff.after?.rows.length ?? 0, 'row')} after`}</span>
+        <span className="rowsv-meta">
+          {[counts(diff), `${plural(diff.after?.rows.length ?? 0, 'row')} after`].filter(Boolean).join(' · ')}
+        </span>
         {unchangedRows > 0 && diff.rows.length > 1 && (
           <label className="rowsv-filter">
             <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} />

@@ -75,18 +75,20 @@ export const StatementItem = memo(function StatementItem({ entry, index, dialect
         <span className="qlog-num" aria-hidden="true">
           {index + 1}
         </span>
-        <span className="qlog-kind">
-          <span className="qlog-kind-label">{KIND_SHORT[entry.kind]}</span>
-          <span className="qlog-sr"> ({kind.label})</span>
-        </span>
-        <code className={`qlog-sql${pretty ? ' qlog-sql--pretty' : ''}`}>
+        <div className="qlog-body">
+          <span className="qlog-kind">
+            <span className="qlog-kind-label">{KIND_SHORT[entry.kind]}</span>
+            <span className="qlog-sr"> ({kind.label})</span>
+          </span>
           {entry.destructive && (
             <span className="qlog-destructive" role="img" aria-label="Destructive: can delete data">
               <DestructiveIcon />
             </span>
           )}
-          <SqlText sql={shown} />
-        </code>
+          <code className={`qlog-sql${pretty ? ' qlog-sql--pretty' : ''}`}>
+            <SqlText sql={shown} />
+          </code>
+        </div>
         <CopyButton sql={entry.sql} />
       </li>
     );

@@ -1,7 +1,7 @@
 /**
  * One strip across the mode columns: per mode, a bar of the baseline's rows
- * kept and lost (and rows added), drawn on one scale for every mode so force
- * vs alter reads at a glance; the statement count; an error badge. A real
+ * kept and lost, so force vs alter reads at a glance, with the numbers (rows
+ * added too); the statement count; an error badge. A real
  * table: each mode is a column header, its cell says the numbers in words.
  */
 import { useMemo } from 'react';
@@ -22,18 +22,19 @@ export interface SummaryStripProps {
   baseline?: Tables | null;
 }
 
-function Bar({ row, scale }: { row: SummaryRow; scale: number }) {
-  const pct = (n: number) => `${(n / scale) * 100}%`;
+/** The baseline's rows, kept then lost: every mode starts from the same rows, so the bars compare. */
+function Bar({ row }: { row: SummaryRow }) {
+  if (row.rowsBefore === 0) return <div className="summary-bar summary-bar--empty" aria-hidden="true" />;
+  const pct = (n: number) => `${(n / row.rowsBefore) * 100}%`;
   return (
     <div className="summary-bar" aria-hidden="true">
       {row.rowsKept > 0 && <span className="summary-bar-kept" style={{ width: pct(row.rowsKept) }} />}
       {row.rowsLost > 0 && <span className="summary-bar-lost" style={{ width: pct(row.rowsLost) }} />}
-      {row.rowsAdded > 0 && <span className="summary-bar-added" style={{ width: pct(row.rowsAdded) }} />}
     </div>
   );
 }
 
-function Cell({ row, scale, running }: { row: SummaryRow | undefined; scale: number; running: boolean }) {
+function Cell({ row, running }: { row: SummaryRow | undefined; running: boolean }) {
   if (!row) {
     return (
       <td className="summary-cell summary-cell--pending">
@@ -50,7 +51,7 @@ function Cell({ row, scale, running }: { row: SummaryRow | undefined; scale: num
   }
   return (
     <td className="summary-cell">
-      {scale > 0 ? <Bar row={row} scale={scale} /> : <div className="summary-bar summary-bar--empty" aria-hidden="true" />}
+      <Bar row={row} />
       <div className="summary-numbers">
         <span className="summary-kept">{`${row.rowsKept} kept`}</span>
         <span className={row.rowsLost > 0 ? 'summary-lost' : 'summary-zero'}>{`${row.rowsLost} lost`}</span>
@@ -82,8 +83,6 @@ export function SummaryStrip({ result, modes, running, partial = {}, baseline = 
     }
     return byMode;
   }, [result, modes, running, partial, baseline]);
-  // One scale for all: the longest bar is the mode with the most rows before plus added.
-  const scale = Math.max(0, ...[...rows.values()].map((r) => r.rowsBefore + r.rowsAdded));
   return (
     <table className="summary">
       <caption className="summary-caption">Baseline rows kept and lost, per mode</caption>
@@ -99,7 +98,7 @@ export function SummaryStrip({ result, modes, running, partial = {}, baseline = 
       <tbody>
         <tr>
           {modes.map((mode) => (
-            <Cell key={mode} row={rows.get(mode)} scale={scale} running={running} />
+            <Cell key={mode} row={rows.get(mode)} running={running} />
           ))}
         </tr>
       </tbody>
