@@ -115,7 +115,7 @@ function Done({ result, baseline, dialect, pretty }: { result: ModeResult; basel
         defaultOpen
         meta={`${result.log.length}${destructive > 0 ? ` · ${destructive} destructive` : ''}`}
       >
-        {() => <QueryLog log={result.log} dialect={dialect} pretty={pretty} phases={MODE_PHASES} />}
+        {() => <QueryLog log={result.log} dialect={dialect} pretty={pretty} phases={MODE_PHASES} operation={result.call} />}
       </Disclosure>
       <Disclosure title="Schema after" meta={schemaMeta(result.loss)}>
         {() => <SchemaView tables={result.tables} baseline={baselineTables} loss={result.loss} />}

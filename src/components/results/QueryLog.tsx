@@ -20,6 +20,8 @@ export interface QueryLogProps {
   pretty: boolean;
   /** Phases to show even when empty, in order; by default the log's own. */
   phases?: readonly Phase[];
+  /** The mode's call, to name the operation phase (`sequelize.sync({ alter: true })`). */
+  operation?: string;
 }
 
 const PHASE_HINT: Record<Phase, string> = {
@@ -29,7 +31,7 @@ const PHASE_HINT: Record<Phase, string> = {
   after: 'your code after the call',
 };
 
-export function QueryLog({ log, dialect, pretty, phases }: QueryLogProps) {
+export function QueryLog({ log, dialect, pretty, phases, operation }: QueryLogProps) {
   const [hidden, setHidden] = useState<ReadonlySet<StatementKind>>(() => new Set());
   const kinds = useMemo(() => countKinds(log), [log]);
   const visible = useMemo(() => (hidden.size === 0 ? log : log.filter((e) => !hidden.has(e.kind))), [log, hidden]);
@@ -84,7 +86,7 @@ export function QueryLog({ log, dialect, pretty, phases }: QueryLogProps) {
         >
           <h4 className="qlog-phase-title">
             <span className="qlog-phase-name">{phase}</span>
-            <span className="qlog-phase-hint">{PHASE_HINT[phase]}</span>
+            <span className="qlog-phase-hint">{phase === 'operation' && operation ? operation : PHASE_HINT[phase]}</span>
             <span className="qlog-phase-count">{total}</span>
           </h4>
           {entries.length > 0 ? (

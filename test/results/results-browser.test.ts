@@ -1,0 +1,83 @@
+/**
+ * The result components in the production build, in real Chromium: for
+ * example scenarios opened by permalink, each mode column shows the same
+ * statements, console output, error and verdict as the engine computes in
+ * Node; the page itself never scrolls (the results pane does); and opening
+ * "Rows after" shows the rows a cascade lost.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { encodePermalink } from '../../src/permalink/permalink-codec';
+import { modeVerdict } from '../../src/results/verdict';
+import { buildApp, ROOT, serveBuild, type ServedApp } from '../support/built-app';
+import { collectPageProblems, launchChromium } from '../support/chromium';
+import { loadFixture } from '../support/fixtures';
+import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+import { fixtureResult } from './fixture-results';
+
+const BUILD_DIR = join(ROOT, 'dist-results-test');
+const FIXTURES = ['seed-add-column', 'cascade-parent-altered', 'unique-over-duplicates', 'set-null-parent-altered'];
+
+describe('the results in the browser', () => {
+  let app: ServedApp | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await buildApp(BUILD_DIR);
+    app = await serveBuild(BUILD_DIR);
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(name: string): Promise<{ page: Page; problems: string[] }> {
+    if (!browser || !app) throw new Error('setup failed');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = collectPageProblems(page);
+    await page.goto(app.url + encodePermalink(loadFixture(name).scenario));
+    await waitForRun(page);
+    return { page, problems };
+  }
+
+  for (const name of FIXTURES) {
+    it(`${name}: each column shows what the engine computes in Node`, async () => {
+      const { page, problems } = await open(name);
+      try {
+        const result = await fixtureResult(name);
+        expect(await readShownModes(page)).toEqual(expectedModes(result));
+        const verdicts = await page.$$eval('section[data-testid^="mode-"] [data-testid="verdict"]', (els) => els.map((el) => el.textContent));
+        expect(verdicts).toEqual(result.modes.map((mode) => modeVerdict(mode, result.baseline.tables).text));
+        // The page never scrolls: the results pane does, beside the editor.
+        const page2 = await page.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+        expect(page2[0]).toBe(page2[1]);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('"Rows after" of the cascade shows the three books lost, struck through', async () => {
+    const { page, problems } = await open('cascade-parent-altered');
+    try {
+      const column = page.locator('[data-testid="mode-alter"]');
+      await column.locator('summary', { hasText: 'Rows after' }).click();
+      const books = column.locator('section[aria-label="Rows of Books"]');
+      await expect.poll(() => books.locator('tr.rows-row--lost').count()).toBe(3);
+      expect(await books.locator('tr.rows-row--lost td:nth-child(3)').allTextContents()).toEqual([
+        'The Dispossessed',
+        'A Wizard of Earthsea',
+        'Mort',
+      ]);
+      const decoration = await books.locator('tr.rows-row--lost td:nth-child(3) > span').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+      expect(decoration).toBe('line-through');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
