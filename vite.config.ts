@@ -77,6 +77,8 @@ export default defineConfig(({ mode }) => {
     preview: { host: '127.0.0.1' },
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      // Builds and serves the app once for all browser tests.
+      globalSetup: ['test/support/global-setup.ts'],
       // Two cores: the parity suite and the browser tests are heavy enough.
       maxWorkers: 2,
       testTimeout: 60_000,

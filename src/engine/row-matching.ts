@@ -5,12 +5,13 @@
  * Rows are paired by the baseline's primary key. A key alone is not enough:
  * `sync({ force: true })` recreates the table and the next insert reuses id 1,
  * which is a new row, not the old one changed. So a pair with the same key
- * counts as the same row only if it still shares something with the old
- * one: at least one non-key value that was not NULL is still there (compared
- * as text, so a type change from '12' to 12 keeps the row), or the old row
- * had no such value at all. An update (new text, new `updatedAt`, same
- * `createdAt`) is a change; a replacement (every value new) is a loss and an
- * addition. Tables without a primary key pair equal rows.
+ * counts as the same row only if
+ * - it has the same creation time, when both have Sequelize's `createdAt`
+ *   (an update keeps it, a new row gets a new one: the strongest sign), or
+ * - otherwise, at least half of the old row's non-NULL values are still
+ *   there, compared as text so that a type change from '12' to 12 keeps the
+ *   row (a replacement that happens to share one `status` is still new).
+ * Tables without a primary key pair equal rows.
  */
 import type { CellValue, Row, TableSnapshot } from './result';
 
@@ -40,9 +41,15 @@ function looselyEqual(a: CellValue | undefined, b: CellValue | undefined): boole
   return a !== null && b !== null && a !== undefined && b !== undefined && text(a) === text(b);
 }
 
+/** Sequelize's creation timestamp, with and without `underscored: true`. */
+const CREATION_STAMPS = ['createdAt', 'created_at'];
+
 function looksLikeSameRow(before: Row, after: Row, columns: readonly string[]): boolean {
+  const stamp = CREATION_STAMPS.find((column) => columns.includes(column) && before[column] != null && after[column] != null);
+  if (stamp) return looselyEqual(before[stamp], after[stamp]);
   const held = columns.filter((column) => before[column] !== null && before[column] !== undefined);
-  return held.length === 0 || held.some((column) => looselyEqual(before[column], after[column]));
+  const kept = held.filter((column) => looselyEqual(before[column], after[column])).length;
+  return kept * 2 >= held.length;
 }
 
 export function pairRows(before: TableSnapshot, after: TableSnapshot): RowPairing {

@@ -3,10 +3,10 @@
  * real Chromium, and the page shows, mode by mode, the same statements and
  * console output as the engine in Node for the same scenario.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ScenarioInput } from '../../src/engine/scenario';
-import { buildApp, serveBuild, type ServedApp } from '../support/built-app';
+import { servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture, loadFixtures } from '../support/fixtures';
@@ -31,26 +31,24 @@ const BULK_CREATE: ScenarioInput = {
 };
 
 describe('the engine in a browser worker', () => {
-  let app: ServedApp | undefined;
+  let appUrl = '';
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    await buildApp();
-    app = await serveBuild();
+    appUrl = servedAppUrl(inject('appUrl'));
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
   });
 
   async function showInBrowser(scenario?: ScenarioInput) {
-    if (!browser || !app) throw new Error('setup failed');
+    if (!browser) throw new Error('setup failed');
     const page = await browser.newPage();
     const problems = collectPageProblems(page);
     try {
-      await page.goto(floorUrl(app.url, scenario));
+      await page.goto(floorUrl(appUrl, scenario));
       await waitForRun(page);
       return { shown: await readShownModes(page), problems };
     } finally {

@@ -174,6 +174,21 @@ describe('computeLoss', () => {
     expect(lossOf(report, 'Items')).toMatchObject({ rowsKept: 2, rowsLost: 0, valuesChanged: 1 });
   });
 
+  it('a replacement that reuses an id and shares one value is still a loss and an addition', () => {
+    const cols = ['status', 'name', 'score'];
+    const before = table(cols, [{ id: 1, status: 'active', name: 'Ann', score: 3 }]);
+    const after = table(cols, [{ id: 1, status: 'active', name: 'Zed', score: 9 }]);
+    expect(lossOf(computeLoss({ T: before }, { T: after }, ['T']), 'T')).toMatchObject({ rowsKept: 0, rowsLost: 1, rowsAdded: 1 });
+  });
+
+  it('with timestamps, the creation time tells an update from a replacement', () => {
+    const cols = ['status', 'createdAt'];
+    const updated = computeLoss({ T: table(cols, [{ id: 1, status: 'a', createdAt: 't1' }]) }, { T: table(cols, [{ id: 1, status: 'b', createdAt: 't1' }]) }, ['T']);
+    expect(lossOf(updated, 'T')).toMatchObject({ rowsKept: 1, valuesChanged: 1 });
+    const replaced = computeLoss({ T: table(cols, [{ id: 1, status: 'a', createdAt: 't1' }]) }, { T: table(cols, [{ id: 1, status: 'a', createdAt: 't2' }]) }, ['T']);
+    expect(lossOf(replaced, 'T')).toMatchObject({ rowsKept: 0, rowsLost: 1, rowsAdded: 1 });
+  });
+
   it('tables without a primary key pair equal rows, duplicates included', () => {
     const plain = (rows: Row[]): TableSnapshot => ({ columns: [column('tag')], indexes: [], foreignKeys: [], rows });
     const report = computeLoss({ Tags: plain([{ tag: 'a' }, { tag: 'a' }, { tag: 'b' }]) }, { Tags: plain([{ tag: 'a' }, { tag: 'c' }]) }, ['Tags']);

@@ -50,3 +50,9 @@ export async function serveBuild(outDir = TEST_BUILD_DIR): Promise<ServedApp> {
   if (!url) throw new Error('vite preview did not report its address');
   return { url, close: () => server.close() };
 }
+
+/** The URL of the build served by the global setup (test/support/global-setup.ts). */
+export function servedAppUrl(injected: string | undefined): string {
+  if (!injected) throw new Error('No app build: browser tests need the global setup (run them through `npm test` or `vitest run test/browser`).');
+  return injected;
+}

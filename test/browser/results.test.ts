@@ -5,40 +5,36 @@
  * Node; the page itself never scrolls (the results pane does); and opening
  * "Rows after" shows the rows a cascade lost.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodePermalink } from '../../src/permalink/permalink-codec';
 import { modeVerdict } from '../../src/results/verdict';
-import { buildApp, ROOT, serveBuild, type ServedApp } from '../support/built-app';
+import { servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import { loadFixture } from '../support/fixtures';
 import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
-import { fixtureResult } from './fixture-results';
+import { fixtureResult } from '../results/fixture-results';
 
-const BUILD_DIR = join(ROOT, 'dist-results-test');
 const FIXTURES = ['seed-add-column', 'cascade-parent-altered', 'unique-over-duplicates', 'set-null-parent-altered'];
 
 describe('the results in the browser', () => {
-  let app: ServedApp | undefined;
+  let appUrl = '';
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    await buildApp(BUILD_DIR);
-    app = await serveBuild(BUILD_DIR);
+    appUrl = servedAppUrl(inject('appUrl'));
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
   });
 
   async function open(name: string): Promise<{ page: Page; problems: string[] }> {
-    if (!browser || !app) throw new Error('setup failed');
+    if (!browser) throw new Error('setup failed');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = collectPageProblems(page);
-    await page.goto(app.url + encodePermalink(loadFixture(name).scenario));
+    await page.goto(appUrl + encodePermalink(loadFixture(name).scenario));
     await waitForRun(page);
     return { page, problems };
   }
