@@ -10,6 +10,7 @@ import { ModePicker } from '../components/ModePicker';
 import { RunStatus } from '../components/RunStatus';
 import { Toolbar } from '../components/Toolbar';
 import { EXAMPLES, findExample } from '../examples/examples';
+import { loadSqlFormatter } from '../results/sql-text';
 import { usePlayground } from '../store/store-context';
 import { EditorPane } from './EditorPane';
 import { ResultsPane } from './ResultsPane';
@@ -37,6 +38,11 @@ export function App({ onRun }: { onRun(): void }) {
     [loadScenario],
   );
   const notice = exampleId ? findExample(exampleId)?.notice : null;
+  // The formatter loads on first use; formatting turns on once it is there.
+  const changePrettySql = useCallback(
+    (on: boolean) => (on ? void loadSqlFormatter().then(() => setPrettySql(true)) : setPrettySql(false)),
+    [setPrettySql],
+  );
 
   return (
     <div className="app">
@@ -47,7 +53,7 @@ export function App({ onRun }: { onRun(): void }) {
         autoRun={autoRun}
         onAutoRunChange={setAutoRun}
         prettySql={prettySql}
-        onPrettySqlChange={setPrettySql}
+        onPrettySqlChange={changePrettySql}
         editorShown={editorShown}
         onEditorShownChange={setEditorShown}
         onRun={onRun}

@@ -5,7 +5,7 @@
  * statements recur in every mode and every re-render.
  */
 import { getSegments, type Segment } from 'sql-highlight';
-import { formatDialect, postgresql, sqlite } from 'sql-formatter';
+import type * as SqlFormatter from 'sql-formatter';
 import type { Dialect } from '../engine/scenario';
 
 export type { Segment };
@@ -48,13 +48,29 @@ const formatCache = new Map<string, string>();
  */
 const SQLITE_PARAMS = { positional: true, numbered: ['?', '$'] as Array<'?' | '$'>, named: [':', '@', '$'] as Array<':' | '@' | '$'> };
 
-/** The statement pretty-printed, or exactly as it ran when the formatter cannot parse it. */
+/**
+ * sql-formatter is loaded only when someone turns formatting on: it is
+ * larger than the rest of the page's own code and the first result must
+ * not wait for it.
+ */
+let formatter: typeof SqlFormatter | null = null;
+
+export async function loadSqlFormatter(): Promise<void> {
+  formatter ??= await import('sql-formatter');
+}
+
+/**
+ * The statement pretty-printed, or exactly as it ran when the formatter
+ * cannot parse it or is not loaded yet (see loadSqlFormatter).
+ */
 export function prettySql(sql: string, dialect: Dialect): string {
+  const loaded = formatter;
+  if (!loaded) return sql;
   return remember(formatCache, `${dialect}\u0000${sql}`, () => {
     try {
       return dialect === 'postgres'
-        ? formatDialect(sql, { dialect: postgresql })
-        : formatDialect(sql, { dialect: sqlite, paramTypes: SQLITE_PARAMS });
+        ? loaded.formatDialect(sql, { dialect: loaded.postgresql })
+        : loaded.formatDialect(sql, { dialect: loaded.sqlite, paramTypes: SQLITE_PARAMS });
     } catch {
       return sql;
     }

@@ -1,11 +1,11 @@
 /** Small view helpers: SQL segments and pretty-printing, cell text, log groups, column order. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../src/engine/result';
 import { cellClass, cellText } from '../../src/results/cell-text';
 import { mergeColumnOrder } from '../../src/results/column-order';
 import { countKinds, groupByPhase } from '../../src/results/log-groups';
 import { droppedTable, emptiedTable } from '../../src/results/log-tables';
-import { prettySql, sqlSegments } from '../../src/results/sql-text';
+import { loadSqlFormatter, prettySql, sqlSegments } from '../../src/results/sql-text';
 
 describe('sqlSegments', () => {
   it('joins back into exactly the statement', () => {
@@ -16,17 +16,24 @@ describe('sqlSegments', () => {
 });
 
 describe('prettySql', () => {
-  it('formats SQLite with $1 parameters', () => {
-    expect(prettySql('INSERT INTO `T` (`id`,`a`) VALUES (NULL,$1);', 'sqlite')).toBe('INSERT INTO\n  `T` (`id`, `a`)\nVALUES\n  (NULL, $1);');
+  it('shows the exact text until the formatter is loaded', () => {
+    expect(prettySql('SELECT 1 FROM `T`;', 'sqlite')).toBe('SELECT 1 FROM `T`;');
   });
 
-  it('formats PostgreSQL', () => {
-    expect(prettySql('SELECT "id" FROM "T" WHERE "a" = $1;', 'postgres')).toBe('SELECT\n  "id"\nFROM\n  "T"\nWHERE\n  "a" = $1;');
-  });
+  describe('once loaded', () => {
+    beforeAll(() => loadSqlFormatter());
+    it('formats SQLite with $1 parameters', () => {
+      expect(prettySql('INSERT INTO `T` (`id`,`a`) VALUES (NULL,$1);', 'sqlite')).toBe('INSERT INTO\n  `T` (`id`, `a`)\nVALUES\n  (NULL, $1);');
+    });
 
-  it('gives back the exact text when the formatter cannot parse it', () => {
-    const odd = 'SELECT ((( FROM';
-    expect(prettySql(odd, 'sqlite')).toBe(odd);
+    it('formats PostgreSQL', () => {
+      expect(prettySql('SELECT "id" FROM "T" WHERE "a" = $1;', 'postgres')).toBe('SELECT\n  "id"\nFROM\n  "T"\nWHERE\n  "a" = $1;');
+    });
+
+    it('gives back the exact text when the formatter cannot parse it', () => {
+      const odd = 'SELECT ((( FROM';
+      expect(prettySql(odd, 'sqlite')).toBe(odd);
+    });
   });
 });
 
