@@ -5,7 +5,7 @@
  * polyfilled and a few modules swapped (shared/DESIGN.md, "Facts learned").
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Alias } from 'vite';
+import { defineConfig, type Alias, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
@@ -26,6 +26,28 @@ const aliases: Alias[] = [
   { find: /^(node:)?crypto$/, replacement: stub('node-crypto.cjs') },
   ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
 ];
+
+/** Sequelize 6 dialects the playground does not run. */
+const UNUSED_SEQUELIZE_DIALECTS = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|db2|snowflake|postgres)$/;
+
+/**
+ * Sequelize 6 picks its dialect with a `require` per dialect in one switch
+ * (lib/sequelize.js), so a bundler takes them all. Only that switch's
+ * requires are replaced: the dialects' data types, which `DataTypes` uses,
+ * stay.
+ */
+function withoutUnusedSequelizeDialects(): Plugin {
+  return {
+    name: 'sync-playground:without-unused-sequelize-dialects',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer?.endsWith('/sequelize/lib/sequelize.js') && UNUSED_SEQUELIZE_DIALECTS.test(source)) {
+        return stub('unavailable-dialect.cjs');
+      }
+      return null;
+    },
+  };
+}
 
 /**
  * The Node core modules Sequelize and its dependencies import, in browser
@@ -50,7 +72,7 @@ export default defineConfig(({ mode }) => {
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
-      plugins: () => (browserOnly ? [polyfills()] : []),
+      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), polyfills()] : []),
       rolldownOptions: {
         // Name Sequelize's chunk after it (its entry file is `lib/index.js`),
         // so bundle sizes read at a glance.
