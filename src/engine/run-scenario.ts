@@ -29,9 +29,9 @@ export interface RunOptions<Db> {
 /** A code field compiled, or the syntax error that stops its phase. */
 type Compiled = { fn: UserFunction } | { error: unknown };
 
-function compile(code: string, field: CodeField): Compiled {
+async function compile(code: string, field: CodeField): Promise<Compiled> {
   try {
-    return { fn: compileUserCode(code, field) };
+    return { fn: await compileUserCode(code, field) };
   } catch (error) {
     return { error };
   }
@@ -54,11 +54,12 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
     throw new ScenarioError(`dialect: "${scenario.dialect}" is not available yet; this build runs "sqlite"`);
   }
   const sequelize = await loadSequelize(scenario.sequelize);
-  const code = {
-    setup: compile(scenario.setup, 'setup'),
-    models: compile(scenario.models, 'models'),
-    after: compile(scenario.after, 'after'),
-  };
+  const [setup, models, after] = await Promise.all([
+    compile(scenario.setup, 'setup'),
+    compile(scenario.models, 'models'),
+    compile(scenario.after, 'after'),
+  ]);
+  const code = { setup, models, after };
   const common = { host: options.host, sequelize, database: scenario.database };
 
   const baseline = await runSession({

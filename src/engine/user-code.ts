@@ -1,10 +1,11 @@
 /**
  * Turns a scenario's code field (JavaScript or TypeScript, the body of an
- * async function) into a callable function. Types are stripped by Sucrase,
- * which runs in Node and in the browser and keeps line numbers, so error
- * positions still point at the user's lines.
+ * async function) into a callable function. Plain JavaScript is used as it
+ * is; anything else goes through Sucrase, which strips TypeScript types in
+ * Node and in the browser and keeps line numbers, so error positions still
+ * point at the user's lines. Sucrase is loaded only then: most scenarios
+ * are JavaScript and the first result should not wait for it.
  */
-import { transform } from 'sucrase';
 
 /** The names user code sees, in the order they are passed (shared/SCENARIO.md). */
 export const SCOPE_NAMES = ['sequelize', 'Sequelize', 'DataTypes', 'Model', 'Op', 'console', 'require'] as const;
@@ -40,9 +41,21 @@ export interface CodeLocation {
   column: number | null;
 }
 
+/** True when the engine itself parses the text: it is plain JavaScript. */
+function isJavaScript(wrapped: string): boolean {
+  try {
+    new Function(`return ${wrapped}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Strips types and wraps the code as `async (scope names) => { code }`. */
-export function transpileUserCode(code: string): string {
+export async function transpileUserCode(code: string): Promise<string> {
   const wrapped = `(async function (${SCOPE_NAMES.join(', ')}) {\n${code}\n})`;
+  if (isJavaScript(wrapped)) return wrapped;
+  const { transform } = await import('sucrase');
   try {
     return transform(wrapped, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch (error) {
@@ -74,11 +87,11 @@ export function locateInUserCode(error: unknown): CodeLocation | null {
  * Compiles a code field. Throws UserCodeSyntaxError for code that does not
  * parse; stack traces name the code `<field>.ts`.
  */
-export function compileUserCode(code: string, field: CodeField): UserFunction {
+export async function compileUserCode(code: string, field: CodeField): Promise<UserFunction> {
   const label = `${field}.ts`;
   let transpiled: string;
   try {
-    transpiled = transpileUserCode(code);
+    transpiled = await transpileUserCode(code);
   } catch (error) {
     throw Object.assign(error as UserCodeSyntaxError, { field });
   }
