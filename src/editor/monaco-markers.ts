@@ -11,16 +11,19 @@ const ERROR_SEVERITY = 8;
 const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
 
 /**
- * The marker for an error with a line: the word at its column, or the whole
- * line (from its first non-blank character) when the column is unknown.
+ * The marker for an error with a line: the word at its column; the whole
+ * line (from its first non-blank character) when the column is unknown or
+ * is the statement's start, as a run-time error's stack frame often gives
+ * (`await` of a failing call).
  */
 export function errorMarker(model: editor.ITextModel, error: EditorError & { line: number }): editor.IMarkerData {
   const line = clamp(error.line, 1, model.getLineCount());
   const lineEnd = model.getLineMaxColumn(line);
+  const lineStart = model.getLineFirstNonWhitespaceColumn(line) || 1;
   let startColumn: number;
   let endColumn: number;
-  if (error.column === null) {
-    startColumn = model.getLineFirstNonWhitespaceColumn(line) || 1;
+  if (error.column === null || error.column <= lineStart) {
+    startColumn = lineStart;
     endColumn = lineEnd;
   } else {
     startColumn = clamp(error.column, 1, lineEnd);
