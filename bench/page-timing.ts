@@ -24,29 +24,23 @@ export async function timeUntilAllDone(page: Page, columns: number, timeout = 60
  * was called in the page (by the keydown that triggers the run).
  */
 export async function armRerunTimer(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
+  // A string, not a function: tsx's esbuild wraps named functions in a
+  // `__name` helper that does not exist in the page.
+  await page.evaluate(`(() => {
     const state = { start: 0, end: 0, sawRunning: false };
-    (window as unknown as { __rerun: typeof state }).__rerun = state;
-    document.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.start === 0) state.start = performance.now();
-      },
-      true,
-    );
-    const check = () => {
+    window.__rerun = state;
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.start === 0) state.start = performance.now();
+    }, true);
+    new MutationObserver(() => {
       if (state.start === 0 || state.end !== 0) return;
-      const sections = [...document.querySelectorAll<HTMLElement>('section[data-testid^="mode-"]')];
+      const sections = [...document.querySelectorAll('section[data-testid^="mode-"]')];
       if (sections.some((section) => section.dataset.status === 'running')) state.sawRunning = true;
       else if (state.sawRunning && sections.length > 0) state.end = performance.now();
-    };
-    new MutationObserver(check).observe(document.body, { subtree: true, attributes: true, childList: true });
-  });
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  })()`);
   return async () => {
-    const handle = await page.waitForFunction(() => {
-      const state = (window as unknown as { __rerun: { start: number; end: number } }).__rerun;
-      return state.end > 0 ? state.end - state.start : false;
-    });
+    const handle = await page.waitForFunction('window.__rerun.end > 0 ? window.__rerun.end - window.__rerun.start : false');
     return (await handle.jsonValue()) as number;
   };
 }

@@ -3,7 +3,7 @@
  * side on the right. Reads the store through selectors and hands plain
  * props to display components.
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { withDefaults } from '../engine/scenario';
 import { ExamplesMenu } from '../components/ExamplesMenu';
 import { ModePicker } from '../components/ModePicker';
@@ -38,6 +38,17 @@ export function App({ onRun }: { onRun(): void }) {
     [loadScenario],
   );
   const notice = exampleId ? findExample(exampleId)?.notice : null;
+  // Ctrl/Cmd+Enter runs from anywhere on the page; the editor handles it
+  // itself (and marks the event handled) while it has the focus.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      onRun();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onRun]);
   // The formatter loads on first use; formatting turns on once it is there.
   const changePrettySql = useCallback(
     (on: boolean) => (on ? void loadSqlFormatter().then(() => setPrettySql(true)) : setPrettySql(false)),

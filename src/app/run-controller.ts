@@ -25,10 +25,15 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
     const { scenario, runActions } = store.getState();
     const id = ++nextId;
     const started = performance.now();
+    // Marks for `npm run bench:web` and the browser's performance panel.
+    performance.mark('run-start');
     runActions.runStarted(id, withDefaults(scenario).modes);
     client
       .run(scenario, { onProgress: (progress) => runActions.runProgressed(id, progress) })
-      .then((result) => runActions.runFinished(id, result, Math.round(performance.now() - started)))
+      .then((result) => {
+        performance.mark('run-result');
+        runActions.runFinished(id, result, Math.round(performance.now() - started));
+      })
       .catch((error: unknown) => {
         if (error instanceof EngineRunError && error.reason === 'superseded') return;
         const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
