@@ -50,6 +50,22 @@ function withoutUnusedSequelizeDialects(): Plugin {
 }
 
 /**
+ * Monaco's language features import `internal/common/workers.js` for one
+ * function, and with it every editor contribution Monaco has (117 kB gzip
+ * unused, registered too late for a second editor): resolve it to the
+ * playground's copy of that function (src/editor/monaco-language-worker.ts).
+ * Also run by the dev server's pre-bundling, which has its own plugins.
+ */
+const monacoLanguageWorkers = (): Plugin => ({
+  name: 'sync-playground:monaco-language-workers',
+  enforce: 'pre',
+  resolveId: (source, importer) =>
+    importer && /[\\/]monaco-editor[\\/]esm[\\/]vs[\\/]languages[\\/]features[\\/]/.test(importer) && /[\\/]internal[\\/]common[\\/]workers\.js$/.test(source)
+      ? fileURLToPath(new URL('./src/editor/monaco-language-worker.ts', import.meta.url))
+      : null,
+});
+
+/**
  * The Node core modules Sequelize and its dependencies import, in browser
  * versions (`crypto` is stubbed above instead). Returned fresh for each use:
  * the page and the worker are separate builds with their own plugin instances.
@@ -68,7 +84,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the build works from any static host and path.
     base: './',
-    plugins: browserOnly ? [react(), polyfills()] : [react()],
+    plugins: browserOnly ? [react(), polyfills(), monacoLanguageWorkers()] : [react()],
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
@@ -87,7 +103,11 @@ export default defineConfig(({ mode }) => {
     // The dev server pre-bundles what it finds from index.html; the worker's
     // imports (Sequelize, sql.js, Sucrase) are found only when the worker
     // starts, which made the first page load reload itself. Scan both.
-    optimizeDeps: { entries: ['index.html', 'floor.html', 'src/worker/engine-worker.ts'] },
+    optimizeDeps: {
+      entries: ['index.html', 'floor.html', 'src/worker/engine-worker.ts'],
+      // Pre-bundling runs its own plugins: the dev server gets Monaco as the build does.
+      rolldownOptions: { plugins: [monacoLanguageWorkers()] },
+    },
     build: {
       rolldownOptions: {
         // The playground, and the floor page: the same engine work with no

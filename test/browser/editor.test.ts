@@ -279,6 +279,25 @@ describe('the code editor', () => {
     }
   });
 
+  it('comes back whole when the code pane is hidden and shown again', async () => {
+    const { page, problems } = await openWithMonaco(SEED_WITHOUT_ERRORS);
+    try {
+      await appendLine(page, '// kept while hidden');
+      await page.getByLabel('Show code').uncheck();
+      await expect(page.getByTestId('editor').count()).resolves.toBe(0);
+      await page.getByLabel('Show code').check();
+      await page.locator('[data-testid="editor"][data-types="loaded"] [data-testid="monaco-editor"][data-ready="true"]').waitFor();
+      await expect.poll(() => shownCode(page)).toContain('// kept while hidden');
+      // A second editor gets every feature the first had (none registered late).
+      await appendLine(page, 'DataTypes.STR');
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget.visible .monaco-list-row').first().waitFor({ timeout: 20_000 });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('runs on Ctrl+Enter in Monaco', async () => {
     const { page, problems } = await openWithMonaco();
     try {
