@@ -1,16 +1,14 @@
 /**
- * Entry: start the engine worker first (parsing Sequelize is most of the
- * wait), then render. Monaco and other heavy code load after the first
- * result, so they never delay it.
+ * Entry: start the engine worker before anything else (downloading and
+ * parsing Sequelize and SQLite is most of the wait), then fetch the UI in
+ * parallel and render it. This file stays small on purpose: React and the
+ * components come in their own chunk, so the worker's downloads begin
+ * without waiting for them. Monaco loads after the first result.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import { initialScenario } from './app/initial-scenario';
 import { startRunController } from './app/run-controller';
 import { createEngineClient } from './engine-client/engine-client';
 import { createPlaygroundStore } from './store/store';
-import { PlaygroundStoreProvider } from './store/store-context';
 import './styles/theme.css';
 
 const opened = initialScenario(window.location.hash);
@@ -24,10 +22,4 @@ controller.runNow();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <PlaygroundStoreProvider store={store}>
-      <App onRun={controller.runNow} />
-    </PlaygroundStoreProvider>
-  </StrictMode>,
-);
+void import('./app/render-app').then(({ renderApp }) => renderApp(root, store, controller.runNow));

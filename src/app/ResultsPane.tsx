@@ -1,4 +1,6 @@
 /** Connects the side-by-side results to the store. */
+import { useEffect } from 'react';
+import { preloadDetailViews } from '../components/results/detail-views';
 import { ResultsView } from '../components/results/ResultsView';
 import { usePlayground } from '../store/store-context';
 
@@ -8,5 +10,10 @@ export function ResultsPane() {
   const partial = usePlayground((s) => s.partial);
   const status = usePlayground((s) => s.status);
   const pretty = usePlayground((s) => s.prettySql);
+  const hasResult = result !== null;
+  // Once the first result is shown, fetch the schema and rows views.
+  useEffect(() => {
+    if (hasResult) preloadDetailViews();
+  }, [hasResult]);
   return <ResultsView modes={runModes} result={result} partial={partial} running={status === 'running'} pretty={pretty} />;
 }

@@ -9,8 +9,7 @@ import { plural } from '../../results/verdict';
 import { Disclosure } from './Disclosure';
 import { ErrorBox } from './ModeColumn';
 import { QueryLog } from './QueryLog';
-import { RowsView } from './RowsView';
-import { SchemaView } from './SchemaView';
+import { RowsDetails, SchemaDetails } from './detail-views';
 import './BaselinePanel.css';
 
 export function BaselinePanel({ baseline, dialect, pretty }: { baseline: RunSection; dialect: Dialect; pretty: boolean }) {
@@ -42,11 +41,11 @@ export function BaselinePanel({ baseline, dialect, pretty }: { baseline: RunSect
             </div>
             <div className="baseline-part">
               <h4 className="baseline-heading">Schema</h4>
-              <SchemaView tables={baseline.tables} baseline={null} />
+              <SchemaDetails tables={baseline.tables} baseline={null} />
             </div>
             <div className="baseline-part">
               <h4 className="baseline-heading">Rows</h4>
-              <RowsView tables={baseline.tables} baseline={null} />
+              <RowsDetails tables={baseline.tables} baseline={null} />
             </div>
           </div>
         )}

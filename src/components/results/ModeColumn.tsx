@@ -11,8 +11,7 @@ import { MODE_CALLS } from '../../engine/modes';
 import { modeVerdict } from '../../results/verdict';
 import { Disclosure } from './Disclosure';
 import { QueryLog } from './QueryLog';
-import { RowsView } from './RowsView';
-import { SchemaView } from './SchemaView';
+import { RowsDetails, SchemaDetails } from './detail-views';
 import { VerdictBadge } from './VerdictBadge';
 import { lossMeta, schemaMeta } from '../../results/mode-meta';
 import './ModeColumn.css';
@@ -118,10 +117,10 @@ function Done({ result, baseline, dialect, pretty }: { result: ModeResult; basel
         {() => <QueryLog log={result.log} dialect={dialect} pretty={pretty} phases={MODE_PHASES} operation={result.call} />}
       </Disclosure>
       <Disclosure title="Schema after" meta={schemaMeta(result.loss)}>
-        {() => <SchemaView tables={result.tables} baseline={baselineTables} loss={result.loss} />}
+        {() => <SchemaDetails tables={result.tables} baseline={baselineTables} loss={result.loss} />}
       </Disclosure>
       <Disclosure title="Rows after" meta={lossMeta(result.loss)}>
-        {() => <RowsView tables={result.tables} baseline={baselineTables} loss={result.loss} />}
+        {() => <RowsDetails tables={result.tables} baseline={baselineTables} loss={result.loss} />}
       </Disclosure>
     </>
   );
