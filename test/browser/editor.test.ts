@@ -90,11 +90,24 @@ async function textBox(page: Page, text: string, lineContaining = text) {
   return box;
 }
 
+/** Rests the mouse on a point until Monaco shows its hover (a run finishing can close one). */
+async function hoverAt(page: Page, x: number, y: number) {
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.move(x + (attempt % 2), y);
+    try {
+      await hover.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 6) throw error;
+    }
+  }
+}
+
 async function hoverText(page: Page, text: string, lineContaining?: string): Promise<string> {
   const box = await textBox(page, text, lineContaining);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await hoverAt(page, box.x + box.width / 2, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-  await hover.waitFor({ timeout: 20_000 });
   const shown = (await page.locator('.monaco-hover:not(.hidden)').first().textContent()) ?? '';
   // Away, so the hover does not cover the tabs.
   await page.mouse.move(0, 0);
@@ -323,9 +336,8 @@ describe('the code editor', () => {
       const line = await textBox(page, text, lineContaining);
       for (const box of await squiggles.evaluateAll((all) => all.map((squiggle) => squiggle.getBoundingClientRect().toJSON() as DOMRect))) {
         if (Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) >= line.height / 2) continue;
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await hoverAt(page, box.x + box.width / 2, box.y + box.height / 2);
         const hover = page.locator('.monaco-hover:not(.hidden)').first();
-        await hover.waitFor({ timeout: 20_000 });
         const message = (await hover.textContent()) ?? '';
         await page.mouse.move(0, 0);
         await hover.waitFor({ state: 'hidden' });
