@@ -100,9 +100,11 @@ export function CodeEditor(props: CodeEditorProps) {
               {status}
             </span>
           )}
-          <span className="code-editor__hint">
-            <kbd>{runShortcutLabel()}</kbd> to run
-          </span>
+          {!status && (
+            <span className="code-editor__hint">
+              <kbd>{runShortcutLabel()}</kbd> to run
+            </span>
+          )}
         </div>
       </div>
       <div className="code-editor__pane" id={panelId} role="tabpanel" aria-label={FIELD_LABELS[active]}>
