@@ -45,9 +45,9 @@ export function ErrorBox({ error, className = '' }: { error: PhaseError; classNa
     <div className={`mcol-error ${className}`}>
       <div role="alert">
         <span className="mcol-error-phase">{error.phase}</span>
-        <span className="mcol-sep">: </span>
+        <span className="visually-hidden">: </span>
         <span className="mcol-error-name">{error.name}</span>
-        <span className="mcol-sep">: </span>
+        <span className="visually-hidden">: </span>
         <span className="mcol-error-message">{error.message}</span>
       </div>
       {where && (

@@ -82,7 +82,7 @@ function Head({ diff, plain }: { diff: TableRowDiff; plain: boolean }) {
     <thead>
       <tr>
         <th className="rows-gutter" scope="col">
-          <span className="rows-sr">Row change</span>
+          <span className="visually-hidden">Row change</span>
         </th>
         {diff.columns.map((column) => {
           const presence = plain ? 'kept' : column.presence;
@@ -90,7 +90,7 @@ function Head({ diff, plain }: { diff: TableRowDiff; plain: boolean }) {
             <th key={column.name} scope="col" className={`rows-th rows-th--${presence}`} title={presence === 'kept' ? column.name : `${column.name} (${presence})`}>
               {presence === 'added' && <span aria-hidden="true">+ </span>}
               {column.name}
-              {presence !== 'kept' && <span className="rows-sr"> ({presence})</span>}
+              {presence !== 'kept' && <span className="visually-hidden"> ({presence})</span>}
             </th>
           );
         })}
@@ -118,7 +118,7 @@ function VirtualRowsTable({ name, diff, rows, plain }: RowsTableProps) {
   return (
     <div ref={scroller} className="rows-scroller rows-scroller--virtual" tabIndex={0}>
       <table className="rows-table" aria-rowcount={rows.length + 1}>
-        <caption className="rows-sr">Rows of {name}</caption>
+        <caption className="visually-hidden">Rows of {name}</caption>
         <Head diff={diff} plain={plain} />
         <tbody>
           {top > 0 && (
@@ -147,7 +147,7 @@ export function RowsTable(props: RowsTableProps) {
   return (
     <div className="rows-scroller">
       <table className="rows-table">
-        <caption className="rows-sr">Rows of {name}</caption>
+        <caption className="visually-hidden">Rows of {name}</caption>
         <Head diff={diff} plain={plain} />
         <tbody>
           {rows.map((row, i) => (

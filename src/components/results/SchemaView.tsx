@@ -94,8 +94,8 @@ const TableSchema = memo(function TableSchema({ diff, rows, plain }: { diff: Tab
         </span>
       </summary>
       <table className="schema-cols">
-        <caption className="schema-sr">Columns of {diff.table}</caption>
-        <thead className="schema-sr">
+        <caption className="visually-hidden">Columns of {diff.table}</caption>
+        <thead className="visually-hidden">
           <tr>
             <th scope="col">Change</th>
             <th scope="col">Column</th>

@@ -78,7 +78,7 @@ export const StatementItem = memo(function StatementItem({ entry, index, dialect
         <div className="qlog-body">
           <span className="qlog-kind">
             <span className="qlog-kind-label">{KIND_SHORT[entry.kind]}</span>
-            <span className="qlog-sr"> ({kind.label})</span>
+            <span className="visually-hidden"> ({kind.label})</span>
           </span>
           {entry.destructive && (
             <span className="qlog-destructive" role="img" aria-label="Destructive: can delete data">

@@ -85,7 +85,7 @@ export function SummaryStrip({ result, modes, running, partial = {}, baseline = 
   }, [result, modes, running, partial, baseline]);
   return (
     <table className="summary">
-      <caption className="summary-caption">Baseline rows kept and lost, per mode</caption>
+      <caption className="visually-hidden">Baseline rows kept and lost, per mode</caption>
       <thead>
         <tr>
           {modes.map((mode) => (
