@@ -52,7 +52,7 @@ export function EditorTabs({ fields, active, panelId, fieldsWithErrors, onSelect
             {FIELD_LABELS[field]}
             {hasError && (
               <span className="editor-tabs__badge" data-testid={`error-badge-${field}`} title="This code has an error">
-                <span className="editor-tabs__sr"> (has an error)</span>
+                <span className="visually-hidden"> (has an error)</span>
               </span>
             )}
           </button>

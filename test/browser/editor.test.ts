@@ -4,17 +4,13 @@
  * the app's own origin, completion and hover from Sequelize's own types,
  * Ctrl+Enter running the scenario, run errors marked on their line.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { ScenarioInput } from '../../src/engine/scenario';
 import { encodePermalink } from '../../src/permalink/permalink-codec';
-import { buildApp, ROOT, serveBuild, type ServedApp } from '../support/built-app';
+import { servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import seed from '../fixtures/seed-add-column.json';
-
-/** Its own build directory: the other browser tests build in parallel. */
-const BUILD_DIR = join(ROOT, 'dist-editor-test');
 
 /** Files of the lazily loaded editor: Monaco, its workers, its CSS and font, Sequelize's types. */
 const MONACO_ASSET = /\/assets\/(MonacoEditorView|editor\.api|tsMode|typescript|editor\.worker|ts\.worker|codicon|sequelize-6-types|editor)-[\w-]+\.(js|css|ttf)$/;
@@ -151,33 +147,30 @@ async function waitForRunsFinished(page: Page, count: number) {
 }
 
 describe('the code editor', () => {
-  let app: ServedApp | undefined;
+  const appUrl = servedAppUrl(inject('appUrl'));
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    await buildApp(BUILD_DIR);
-    app = await serveBuild(BUILD_DIR);
     browser = await launchChromium();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
   });
 
   /** The playground with Monaco ready and Sequelize's types loaded. */
   async function openWithMonaco(scenario?: ScenarioInput) {
-    if (!browser || !app) throw new Error('setup failed');
+    if (!browser) throw new Error('setup failed');
     const page = await browser.newPage({ viewport: VIEWPORT });
     const problems = collectPageProblems(page);
-    await page.goto(scenario ? app.url + encodePermalink(scenario) : app.url);
+    await page.goto(scenario ? appUrl + encodePermalink(scenario) : appUrl);
     await page.locator('[data-testid="editor"][data-types="loaded"] [data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout: 60_000 });
     return { page, problems };
   }
 
   it('is a plain editor at once, and loads Monaco from its own origin only after the first result', async () => {
-    if (!browser || !app) throw new Error('setup failed');
-    const origin = new URL(app.url).origin;
+    if (!browser) throw new Error('setup failed');
+    const origin = new URL(appUrl).origin;
     const context = await browser.newContext({ viewport: VIEWPORT });
     const requests: Request[] = [];
     context.on('request', (request) => requests.push(request));
@@ -191,7 +184,7 @@ describe('the code editor', () => {
       await route.continue();
     });
     try {
-      await page.goto(app.url);
+      await page.goto(appUrl);
       await page.locator('[data-testid="editor"][data-monaco="loading"]').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('editor').getByRole('status').textContent()).toContain('Loading editor…');
 
