@@ -8,10 +8,23 @@
 import { initialScenario } from './app/initial-scenario';
 import { startRunController } from './app/run-controller';
 import { createEngineClient } from './engine-client/engine-client';
+import type { ScenarioInput } from './engine/scenario';
+import { EXAMPLES } from './examples/examples';
+import { keepBeforeReplacing, readSavedWork, sameScenario, writeSavedWork } from './permalink/autosave';
+import { browserStorage, recentScenarios, startAutosave } from './permalink/autosave-sync';
+import { locationHash, startUrlSync } from './permalink/url-sync';
 import { createPlaygroundStore } from './store/store';
 import './styles/theme.css';
 
-const opened = initialScenario(window.location.hash);
+const storage = browserStorage();
+const saved = readSavedWork(storage);
+const opened = initialScenario(locationHash(), saved);
+const isExample = (scenario: ScenarioInput) => EXAMPLES.some((example) => sameScenario(example.scenario, scenario));
+if (opened.fromLink) {
+  // The link wins, but different unsaved work is kept in Recent, not lost.
+  keepBeforeReplacing(storage, saved?.scenario ?? null, opened.scenario, isExample);
+  writeSavedWork(storage, { scenario: opened.scenario, exampleId: null });
+}
 const store = createPlaygroundStore(opened.scenario);
 store.getState().scenarioActions.loadScenario(opened.scenario, opened.exampleId);
 store.getState().uiActions.setLinkError(opened.linkError);
@@ -20,6 +33,10 @@ const client = createEngineClient({ onReady: () => store.getState().runActions.e
 const controller = startRunController(store, client);
 controller.runNow();
 
+const recent = recentScenarios(store, storage, isExample);
+startAutosave(store, storage);
+startUrlSync(store, { beforeReplace: recent.keepBeforeReplacing });
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-void import('./app/render-app').then(({ renderApp }) => renderApp(root, store, controller.runNow));
+void import('./app/render-app').then(({ renderApp }) => renderApp(root, store, controller.runNow, recent));

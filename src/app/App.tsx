@@ -7,16 +7,21 @@ import { useCallback, useEffect } from 'react';
 import { withDefaults } from '../engine/scenario';
 import { ExamplesMenu } from '../components/ExamplesMenu';
 import { ModePicker } from '../components/ModePicker';
+import { RecentMenu } from '../components/RecentMenu';
 import { RunStatus } from '../components/RunStatus';
+import { ShareButton } from '../components/ShareButton';
 import { Toolbar } from '../components/Toolbar';
 import { EXAMPLES, findExample } from '../examples/examples';
+import type { RecentEntry } from '../permalink/autosave';
+import type { RecentScenarios } from '../permalink/autosave-sync';
+import { shareUrl } from '../permalink/url-sync';
 import { loadSqlFormatter } from '../results/sql-text';
 import { usePlayground } from '../store/store-context';
 import { EditorPane } from './EditorPane';
 import { ResultsPane } from './ResultsPane';
 import './App.css';
 
-export function App({ onRun }: { onRun(): void }) {
+export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios }) {
   const scenario = usePlayground((s) => s.scenario);
   const exampleId = usePlayground((s) => s.exampleId);
   const engine = usePlayground((s) => s.engine);
@@ -37,6 +42,15 @@ export function App({ onRun }: { onRun(): void }) {
     },
     [loadScenario],
   );
+  // Restoring keeps the work it replaces in the list, as opening a link does.
+  const restoreRecent = useCallback(
+    (entry: RecentEntry) => {
+      recent?.keepBeforeReplacing(entry.scenario);
+      loadScenario(entry.scenario, null);
+    },
+    [recent, loadScenario],
+  );
+  const shareLink = useCallback(() => shareUrl(scenario), [scenario]);
   const notice = exampleId ? findExample(exampleId)?.notice : null;
   // Ctrl/Cmd+Enter runs from anywhere on the page; the editor handles it
   // itself (and marks the event handled) while it has the focus.
@@ -59,6 +73,8 @@ export function App({ onRun }: { onRun(): void }) {
     <div className="app">
       <Toolbar
         examples={<ExamplesMenu examples={EXAMPLES} selectedId={exampleId} onSelect={selectExample} />}
+        recent={recent && <RecentMenu list={recent.list} onRestore={restoreRecent} />}
+        share={<ShareButton getLink={shareLink} />}
         modes={<ModePicker selected={withDefaults(scenario).modes} onToggle={toggleMode} />}
         status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} />}
         autoRun={autoRun}

@@ -1,22 +1,33 @@
 /**
- * What the page opens with: the scenario in the permalink, or the first
- * example. A link that cannot be decoded says why and opens the example.
+ * What the page opens with: the scenario in the permalink (a link wins),
+ * else the autosaved work, else the first example. A link that cannot be
+ * decoded says why and opens the saved work or the example.
  */
 import type { ScenarioInput } from '../engine/scenario';
-import { FIRST_EXAMPLE } from '../examples/examples';
+import { FIRST_EXAMPLE, findExample } from '../examples/examples';
+import type { SavedWork } from '../permalink/autosave';
 import { decodePermalink, isPermalinkHash } from '../permalink/permalink-codec';
 
 export interface InitialScenario {
   scenario: ScenarioInput;
   exampleId: string | null;
   linkError: string | null;
+  /** True when the scenario came from the link. */
+  fromLink: boolean;
 }
 
-export function initialScenario(hash: string): InitialScenario {
-  if (!isPermalinkHash(hash)) return { scenario: FIRST_EXAMPLE.scenario, exampleId: FIRST_EXAMPLE.id, linkError: null };
+function fallback(saved: SavedWork | null, linkError: string | null): InitialScenario {
+  if (!saved) return { scenario: FIRST_EXAMPLE.scenario, exampleId: FIRST_EXAMPLE.id, linkError, fromLink: false };
+  // An example id saved by an older version may name an example that is gone.
+  const exampleId = saved.exampleId !== null && findExample(saved.exampleId) ? saved.exampleId : null;
+  return { scenario: saved.scenario, exampleId, linkError, fromLink: false };
+}
+
+export function initialScenario(hash: string, saved: SavedWork | null = null): InitialScenario {
+  if (!isPermalinkHash(hash)) return fallback(saved, null);
   try {
-    return { scenario: decodePermalink(hash), exampleId: null, linkError: null };
+    return { scenario: decodePermalink(hash), exampleId: null, linkError: null, fromLink: true };
   } catch (error) {
-    return { scenario: FIRST_EXAMPLE.scenario, exampleId: FIRST_EXAMPLE.id, linkError: (error as Error).message };
+    return fallback(saved, (error as Error).message);
   }
 }

@@ -1,9 +1,12 @@
-/** The bar above everything: examples, modes, options and Run. */
+/** The bar above everything: examples, recent work, modes, options, Share and Run. */
 import type { ReactNode } from 'react';
 import './Toolbar.css';
 
 interface ToolbarProps {
   examples: ReactNode;
+  /** The recent-scenarios menu (absent when the browser keeps no storage). */
+  recent?: ReactNode;
+  share: ReactNode;
   modes: ReactNode;
   status: ReactNode;
   autoRun: boolean;
@@ -26,12 +29,14 @@ export function Toolbar(props: ToolbarProps) {
         </h1>
         <span className="toolbar__spacer" />
         {props.status}
+        {props.share}
         <button type="button" className="toolbar__run" data-testid="run-button" onClick={props.onRun} title={`Run (${RUN_SHORTCUT})`}>
           Run <kbd>{RUN_SHORTCUT}</kbd>
         </button>
       </div>
       <div className="toolbar__row">
         {props.examples}
+        {props.recent}
         {props.modes}
         <label className="toolbar__option">
           <input type="checkbox" checked={props.autoRun} onChange={(e) => props.onAutoRunChange(e.target.checked)} />
