@@ -1,40 +1,34 @@
 /**
  * The command line: `npm run --silent cli -- run FILE.json` prints the
- * result JSON of shared/SCENARIO.md. A file that cannot be read or is not a
- * valid scenario gives a one-line error on stderr and exit status 2; a
- * scenario whose modes fail still exits 0, because failures are results.
+ * result JSON of shared/SCENARIO.md; `export FILE.json --out DIR` writes a
+ * runnable reproduction. A file that cannot be read or is not a valid
+ * scenario gives a one-line error on stderr and exit status 2; a scenario
+ * whose modes fail still exits 0, because failures are results.
  */
-import { readFile } from 'node:fs/promises';
-import { createSqljsHost, parseScenarioJson, runScenario, ScenarioError } from '../engine';
+import { createSqljsHost, runScenario } from '../engine';
+import { exportCommand } from './export-command';
 import { loadSqlJsInNode } from './load-sqljs';
+import { fail, readScenarioFile, withScenarioErrors } from './scenario-file';
 
-const USAGE = 'usage: npm run --silent cli -- run FILE.json';
-
-function fail(message: string): never {
-  process.stderr.write(`${message.replace(/\s*\n\s*/g, ' ')}\n`);
-  process.exit(2);
-}
+const USAGE = 'usage: npm run --silent cli -- run FILE.json | export FILE.json --out DIR';
 
 async function run(file: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    const scenario = parseScenarioJson(text);
-    const result = await runScenario(scenario, { host: createSqljsHost(await loadSqlJsInNode()) });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } catch (error) {
-    if (error instanceof ScenarioError) fail(`${file}: ${error.message}`);
-    throw error;
-  }
+  const scenario = await readScenarioFile(file);
+  const result = await withScenarioErrors(file, async () =>
+    runScenario(scenario, { host: createSqljsHost(await loadSqlJsInNode()) }),
+  );
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === 'run' && rest.length === 1 && rest[0]) return run(rest[0]);
+  if (command === 'export' && rest.length === 3) {
+    const at = rest.indexOf('--out');
+    const out = at >= 0 ? rest[at + 1] : undefined;
+    const file = rest.find((_arg, i) => i !== at && i !== at + 1);
+    if (at >= 0 && out && file && !file.startsWith('--')) return exportCommand(file, out);
+  }
   fail(USAGE);
 }
 
