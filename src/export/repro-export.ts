@@ -194,6 +194,9 @@ async function main() {
       modes.push({ mode, ...run });
     }
     const sequelizeVersion = require('sequelize/package.json').version;
+    if (sequelizeVersion !== PINNED_VERSION) {
+      console.error('Warning: this reproduction was made with Sequelize ' + PINNED_VERSION + ' but ' + sequelizeVersion + ' is installed.');
+    }
     if (process.argv.includes('--json')) {
       process.stdout.write(JSON.stringify({ sequelizeVersion, modes, baseline }, null, 2) + '\n');
       return;
@@ -219,8 +222,7 @@ export async function exportReproduction(input: ScenarioInput, version: string):
   const [setup, models, after] = sources as [string, string, string];
 
   const header = [
-    '// Sync Playground reproduction' + (scenario.title ? `: ${scenario.title}` : ''),
-    ...(scenario.title.includes('\n') ? commentLines(scenario.title) : []),
+    ...commentLines(`Sync Playground reproduction${scenario.title ? `: ${scenario.title}` : ''}`),
     ...(notice ? ['//', ...commentLines(notice)] : []),
     '//',
     `// Sequelize ${version} on native sqlite3, run as the playground runs it:`,
@@ -244,6 +246,7 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     "const SequelizeModule = require('sequelize');",
     '',
     'const { Sequelize, DataTypes, Model, Op } = SequelizeModule;',
+    `const PINNED_VERSION = ${JSON.stringify(version)};`,
     `const DATABASE = ${JSON.stringify(scenario.database)};`,
     `const MODES = ${JSON.stringify(scenario.modes)};`,
     '',

@@ -4,7 +4,7 @@
  * the same statements, errors and console output as the engine.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -75,6 +75,29 @@ describe('exportReproduction', () => {
     expect(manifest.scripts.start).toBe('node repro.js');
     expect(files['README.md']).toContain('npm install && node repro.js');
     expect(files['repro.js']).toMatch(/^\/\/ Sync Playground reproduction: /);
+  });
+
+  it('keeps a many-line title and notice inside comments', async () => {
+    const scenario = {
+      format: 'sync-playground/scenario@1' as const,
+      title: 'First line\nsecond line */ still a comment',
+      notice: `A long notice ${'word '.repeat(60)}\nconsole.log('not code')`,
+      models: '',
+      modes: ['drop' as const],
+    };
+    const files = await exportReproduction(scenario, VERSION);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-playground-repro-test-'));
+    writeFileSync(join(dir, 'repro.js'), files['repro.js']);
+    await run('node', ['--check', join(dir, 'repro.js')]);
+    const header = files['repro.js'].split('\n').slice(0, files['repro.js'].split('\n').indexOf("'use strict';"));
+    expect(header.every((line) => line.startsWith('//'))).toBe(true);
+    expect(header.every((line) => line.length <= 100)).toBe(true);
+    expect(header.join('\n')).toContain("// console.log('not code')");
+  });
+
+  it('uses no Node API, so the playground can export in the browser', () => {
+    const source = readFileSync(join(ROOT, 'src', 'export', 'repro-export.ts'), 'utf8');
+    expect(source).not.toMatch(/from '(node:|fs|path|os|child_process)/);
   });
 
   it('strips TypeScript and reproduces syntax errors as the engine reports them', async () => {
