@@ -4,10 +4,8 @@
  * link is shown in a read-only field, selected, to copy by hand.
  */
 import { useEffect, useRef, useState } from 'react';
+import { isLongLink, shareStatus } from '../permalink/share-status';
 import './ShareButton.css';
-
-/** Beyond this, some chat apps, mail clients and servers cut links. */
-export const LONG_LINK_CHARS = 8000;
 
 interface ShareButtonProps {
   /** The full link to the current scenario. */
@@ -15,11 +13,6 @@ interface ShareButtonProps {
 }
 
 type ShareState = { kind: 'idle' } | { kind: 'copied'; length: number } | { kind: 'manual'; link: string };
-
-function lengthText(length: number): string {
-  const count = `${length.toLocaleString('en-US')} characters`;
-  return length > LONG_LINK_CHARS ? `${count} (long links may be cut by some apps)` : count;
-}
 
 export function ShareButton({ getLink }: ShareButtonProps) {
   const [state, setState] = useState<ShareState>({ kind: 'idle' });
@@ -39,7 +32,7 @@ export function ShareButton({ getLink }: ShareButtonProps) {
     navigator.clipboard.writeText(link).then(() => setState({ kind: 'copied', length: link.length }), manual);
   };
 
-  const long = (state.kind === 'copied' ? state.length : state.kind === 'manual' ? state.link.length : 0) > LONG_LINK_CHARS;
+  const long = isLongLink(state.kind === 'copied' ? state.length : state.kind === 'manual' ? state.link.length : 0);
   return (
     <span className="share">
       <button type="button" className="share__button" data-testid="share-button" onClick={share}>
@@ -57,8 +50,8 @@ export function ShareButton({ getLink }: ShareButtonProps) {
         />
       )}
       <span className="share__status" data-testid="share-status" data-long={long} aria-live="polite">
-        {state.kind === 'copied' && `Link copied — ${lengthText(state.length)}`}
-        {state.kind === 'manual' && `Copy the link — ${lengthText(state.link.length)}`}
+        {state.kind === 'copied' && shareStatus(state.length, 'copied')}
+        {state.kind === 'manual' && shareStatus(state.link.length, 'manual')}
       </span>
     </span>
   );
