@@ -5,6 +5,7 @@
  * damaged link keeps the work and says what was wrong; work a link replaces
  * comes back from Recent; Share copies the link.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -141,5 +142,23 @@ describe('share and reproduce', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(decodePermalink(new URL(copied).hash)).toEqual(seed.scenario);
     expect(await page.getByTestId('share-status').textContent()).toBe(`Link copied — ${copied.length.toLocaleString('en-US')} characters`);
+  });
+
+  it('without a clipboard, shows the link selected to copy by hand, and warns when it is long', async () => {
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext();
+    // An insecure origin has no navigator.clipboard at all.
+    await context.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    // Random text does not compress: the link passes 8,000 characters.
+    const long = { ...seed.scenario, models: `${seed.scenario.models}\n// ${randomBytes(7000).toString('base64')}` };
+    const { page } = await open(encodePermalink(long), context);
+    await page.getByTestId('share-button').click();
+    const field = page.getByTestId('share-link');
+    await field.waitFor();
+    const link = await field.inputValue();
+    expect(decodePermalink(new URL(link).hash)).toEqual(long);
+    expect(link.length).toBeGreaterThan(8000);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.selectionEnd)).toBe(link.length);
+    expect(await page.getByTestId('share-status').textContent()).toMatch(/^Copy the link — [\d,]+ characters \(long links may be cut by some apps\)$/);
   });
 });
