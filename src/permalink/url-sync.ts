@@ -8,6 +8,7 @@
  */
 import type { ScenarioInput } from '../engine/scenario';
 import type { PlaygroundStoreApi } from '../store/store';
+import { sameScenario } from './autosave';
 import { decodePermalink, encodePermalink, isPermalinkHash, PermalinkError } from './permalink-codec';
 
 /** Long enough to skip keystrokes; the link is current by the time one shares it. */
@@ -62,7 +63,8 @@ export function startUrlSync(store: PlaygroundStoreApi, options: UrlSyncOptions 
       return;
     }
     uiActions.setLinkError(null);
-    if (hash === encodePermalink(scenario)) return;
+    // The same scenario, perhaps encoded by another tool: nothing to load or run again.
+    if (sameScenario(scenario, incoming)) return;
     options.beforeReplace?.(incoming);
     scenarioActions.loadScenario(incoming, null);
   };
