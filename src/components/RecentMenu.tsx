@@ -20,10 +20,12 @@ export function RecentMenu({ list, onRestore }: RecentMenuProps) {
   const [entries, setEntries] = useState<RecentEntry[]>(list);
   const refresh = () => setEntries(list());
   return (
-    <label className="examples-menu">
-      <span className="examples-menu__label">Recent</span>
+    <span className="examples-menu">
+      {/* The first option names the menu: a separate label would wrap the toolbar. */}
       <select
         data-testid="recent-menu"
+        aria-label="Recent scenarios"
+        title="Earlier scenarios kept in this browser (work a link replaced)"
         value=""
         onFocus={refresh}
         onPointerDown={refresh}
@@ -32,13 +34,13 @@ export function RecentMenu({ list, onRestore }: RecentMenuProps) {
           if (entry) onRestore(entry);
         }}
       >
-        <option value="">{entries.length === 0 ? 'Nothing yet' : `${entries.length} earlier scenario${entries.length === 1 ? '' : 's'}`}</option>
+        <option value="">Recent ({entries.length})</option>
         {entries.map((entry, index) => (
           <option key={`${entry.savedAt}-${index}`} value={index}>
             {entry.title} — {when(entry.savedAt)}
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }

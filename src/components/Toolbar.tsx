@@ -29,6 +29,7 @@ export function Toolbar(props: ToolbarProps) {
         </h1>
         <span className="toolbar__spacer" />
         {props.status}
+        {props.recent}
         {props.share}
         <button type="button" className="toolbar__run" data-testid="run-button" onClick={props.onRun} title={`Run (${RUN_SHORTCUT})`}>
           Run <kbd>{RUN_SHORTCUT}</kbd>
@@ -36,7 +37,6 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       <div className="toolbar__row">
         {props.examples}
-        {props.recent}
         {props.modes}
         <label className="toolbar__option">
           <input type="checkbox" checked={props.autoRun} onChange={(e) => props.onAutoRunChange(e.target.checked)} />
