@@ -14,7 +14,7 @@ import { ROOT, servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
-import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+import { appendToModels, expectedModes, readShownModes, waitForRun } from '../support/playground-page';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 
@@ -22,16 +22,6 @@ async function statementsOf(page: Page, mode: string): Promise<string[]> {
   return page.$$eval(`section[data-testid="mode-${mode}"] [data-sql]`, (els) => els.map((el) => el.getAttribute('data-sql') ?? ''));
 }
 
-/** Types code on a new line at the end of the Models tab, in Monaco. */
-async function appendToModels(page: Page, code: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Models' }).click();
-  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines');
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(code);
-  await page.keyboard.press('Escape');
-}
 
 describe('the playground', () => {
   let browser: Browser | undefined;

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { externalLink } from '../support/external-link';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodePermalink, encodePermalink } from '../../src/permalink/permalink-codec';
@@ -15,26 +15,12 @@ import { servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
-import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+import { appendToModels, expectedModes, readShownModes, waitForRun } from '../support/playground-page';
 
 const EDIT = "sequelize.define('Shared', { note: DataTypes.STRING });";
 const seed = loadFixture('seed-add-column');
 
-/** A link made outside the app, the way shared/SCENARIO.md describes it. */
-function externalLink(json: string): string {
-  return '#s=' + deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url');
-}
 
-/** Types code on a new line at the end of the Models tab, in Monaco. */
-async function appendToModels(page: Page, code: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Models' }).click();
-  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines');
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(code);
-  await page.keyboard.press('Escape');
-}
 
 /** The Models tab's text as Monaco shows it (it draws spaces as no-break spaces). */
 async function modelsText(page: Page): Promise<string> {

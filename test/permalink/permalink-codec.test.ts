@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { externalLink } from '../support/external-link';
 import { describe, expect, it } from 'vitest';
 import { decodePermalink, encodePermalink, PermalinkError } from '../../src/permalink/permalink-codec';
 import { loadFixture } from '../support/fixtures';
 
-/** A link made outside the app, the way shared/SCENARIO.md describes it. */
-function externalLink(json: string): string {
-  return '#s=' + deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url');
-}
 
 describe('permalinks', () => {
   it('round-trips a scenario, every field kept', () => {

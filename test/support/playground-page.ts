@@ -64,3 +64,14 @@ export function expectedModes(result: RunResult): ShownMode[] {
     })),
   );
 }
+
+/** Types code on a new line at the end of the Models tab, in Monaco. */
+export async function appendToModels(page: Page, code: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Models' }).click();
+  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Escape');
+}
