@@ -7,6 +7,7 @@ import { useCallback, useEffect } from 'react';
 import { withDefaults } from '../engine/scenario';
 import { ExamplesMenu } from '../components/ExamplesMenu';
 import { ModePicker } from '../components/ModePicker';
+import { MoreMenu } from '../components/MoreMenu';
 import { RecentMenu } from '../components/RecentMenu';
 import { RunStatus } from '../components/RunStatus';
 import { ShareButton } from '../components/ShareButton';
@@ -16,9 +17,12 @@ import type { RecentEntry } from '../permalink/autosave';
 import type { RecentScenarios } from '../permalink/autosave-sync';
 import { shareUrl } from '../permalink/url-sync';
 import { loadSqlFormatter } from '../results/sql-text';
+import { issueMarkdown } from '../share/issue-markdown';
+import type { ScenarioFileRead } from '../share/scenario-file';
 import { usePlayground } from '../store/store-context';
 import { EditorPane } from './EditorPane';
 import { ResultsPane } from './ResultsPane';
+import { useFileDrop } from './use-file-drop';
 import './App.css';
 
 export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios }) {
@@ -32,8 +36,10 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
   const prettySql = usePlayground((s) => s.prettySql);
   const editorShown = usePlayground((s) => s.editorShown);
   const linkError = usePlayground((s) => s.linkError);
+  const fileError = usePlayground((s) => s.fileError);
+  const result = usePlayground((s) => s.result);
   const { toggleMode, loadScenario } = usePlayground((s) => s.scenarioActions);
-  const { setAutoRun, setPrettySql, setEditorShown, setLinkError } = usePlayground((s) => s.uiActions);
+  const { setAutoRun, setPrettySql, setEditorShown, setLinkError, setFileError } = usePlayground((s) => s.uiActions);
 
   const selectExample = useCallback(
     (id: string) => {
@@ -51,6 +57,24 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
     [recent, loadScenario],
   );
   const shareLink = useCallback(() => shareUrl(scenario), [scenario]);
+  // The result only while it is the scenario's own: a run in progress may be of an older one.
+  const getIssue = useCallback(
+    () => issueMarkdown(scenario, status === 'done' ? result : null, shareUrl(scenario)),
+    [scenario, status, result],
+  );
+  // A file opened or dropped: an invalid one leaves the work as it is and says why;
+  // a valid one keeps the work in Recent, as a link does, then loads and runs.
+  const openFile = useCallback(
+    (read: ScenarioFileRead) => {
+      if (!read.ok) return setFileError(read.message);
+      setFileError(null);
+      recent?.keepBeforeReplacing(read.scenario);
+      loadScenario(read.scenario, null);
+      if (!autoRun) onRun();
+    },
+    [recent, loadScenario, setFileError, autoRun, onRun],
+  );
+  useFileDrop(openFile);
   const notice = exampleId ? findExample(exampleId)?.notice : null;
   // Ctrl/Cmd+Enter runs from anywhere on the page; the editor handles it
   // itself (and marks the event handled) while it has the focus.
@@ -75,6 +99,7 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
         examples={<ExamplesMenu examples={EXAMPLES} selectedId={exampleId} onSelect={selectExample} />}
         recent={recent && <RecentMenu list={recent.list} onRestore={restoreRecent} />}
         share={<ShareButton getLink={shareLink} />}
+        more={<MoreMenu scenario={scenario} getIssue={getIssue} onFileRead={openFile} />}
         modes={<ModePicker selected={withDefaults(scenario).modes} onToggle={toggleMode} />}
         status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} />}
         autoRun={autoRun}
@@ -89,6 +114,14 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
         <p className="app__link-error" role="alert" data-testid="link-error">
           <span>This link could not be opened: {linkError}</span>
           <button type="button" onClick={() => setLinkError(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </p>
+      )}
+      {fileError && (
+        <p className="app__link-error" role="alert" data-testid="file-error">
+          <span>This file could not be opened: {fileError}</span>
+          <button type="button" onClick={() => setFileError(null)} aria-label="Dismiss">
             ×
           </button>
         </p>

@@ -1,4 +1,4 @@
-/** The bar above everything: examples, recent work, modes, options, Share and Run. */
+/** The bar above everything: examples, recent work, modes, options, Share, More and Run. */
 import type { ReactNode } from 'react';
 import './Toolbar.css';
 
@@ -7,6 +7,8 @@ interface ToolbarProps {
   /** The recent-scenarios menu (absent when the browser keeps no storage). */
   recent?: ReactNode;
   share: ReactNode;
+  /** Copy as issue, Download and Open, in a menu beside Share. */
+  more?: ReactNode;
   modes: ReactNode;
   status: ReactNode;
   autoRun: boolean;
@@ -31,6 +33,7 @@ export function Toolbar(props: ToolbarProps) {
         {props.status}
         {props.recent}
         {props.share}
+        {props.more}
         <button type="button" className="toolbar__run" data-testid="run-button" onClick={props.onRun} title={`Run (${RUN_SHORTCUT})`}>
           Run <kbd>{RUN_SHORTCUT}</kbd>
         </button>

@@ -13,6 +13,8 @@ export interface UiState {
   editorShown: boolean;
   /** Why the link that opened the page could not be used (the work shown instead is untouched). */
   linkError: string | null;
+  /** Why the scenario file opened or dropped could not be used (the work shown is untouched). */
+  fileError: string | null;
 }
 
 export interface UiActions {
@@ -21,6 +23,7 @@ export interface UiActions {
   setAutoRun(on: boolean): void;
   setEditorShown(on: boolean): void;
   setLinkError(message: string | null): void;
+  setFileError(message: string | null): void;
 }
 
 export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { uiActions: UiActions }> = (set) => ({
@@ -29,11 +32,13 @@ export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { ui
   autoRun: true,
   editorShown: true,
   linkError: null,
+  fileError: null,
   uiActions: {
     setActiveTab: (activeTab) => set({ activeTab }),
     setPrettySql: (prettySql) => set({ prettySql }),
     setAutoRun: (autoRun) => set({ autoRun }),
     setEditorShown: (editorShown) => set({ editorShown }),
     setLinkError: (linkError) => set({ linkError }),
+    setFileError: (fileError) => set({ fileError }),
   },
 });

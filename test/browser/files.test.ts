@@ -1,0 +1,93 @@
+/**
+ * Scenario files and "Copy as issue", in real Chromium: opening a valid
+ * .json file loads and runs its scenario; an invalid one says what was
+ * wrong and keeps the editor's text; Copy as issue puts Markdown with each
+ * mode's SQL on the clipboard.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ScenarioInput } from '../../src/engine/scenario';
+import { scenarioFileText } from '../../src/share/scenario-file';
+import { servedAppUrl } from '../support/built-app';
+import { collectPageProblems, launchChromium } from '../support/chromium';
+import { runOnEngine } from '../support/engines';
+import { loadFixture } from '../support/fixtures';
+import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+
+/** The Models tab's text as Monaco shows it (it draws spaces as no-break spaces). */
+async function modelsText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'Models' }).click();
+  const lines = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines');
+  return ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+function jsonFile(name: string, text: string) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+describe('scenario files and Copy as issue', () => {
+  let browser: Browser | undefined;
+  let url = '';
+
+  beforeAll(async () => {
+    url = servedAppUrl(inject('appUrl'));
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(context?: BrowserContext) {
+    if (!browser) throw new Error('no browser');
+    const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    const page = await ctx.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(url);
+    await waitForRun(page);
+    await page.locator('[data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    return { page, problems };
+  }
+
+  it('opening a valid .json file loads its scenario and runs it', async () => {
+    const fixture = loadFixture('remove-column');
+    const scenario: ScenarioInput = { ...fixture.scenario, modes: ['sync', 'alter'] };
+    const expected = expectedModes(await runOnEngine(scenario));
+    const { page, problems } = await open();
+    await page.getByTestId('open-json-input').setInputFiles(jsonFile('remove-column.json', scenarioFileText(scenario)));
+    await expect.poll(() => page.locator('section[data-testid^="mode-"]').count(), { timeout: 20_000 }).toBe(2);
+    await waitForRun(page);
+    await expect.poll(() => readShownModes(page), { timeout: 20_000 }).toEqual(expected);
+    expect(await modelsText(page)).toContain('nickname');
+    expect(await page.getByTestId('file-error').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid file shows what was wrong and keeps the editor text', async () => {
+    const { page } = await open();
+    const before = await modelsText(page);
+    await page.getByTestId('open-json-input').setInputFiles(jsonFile('broken.json', '{"format": "sync-playground/scenario@9", "models": ""}'));
+    await expect.poll(() => page.getByTestId('file-error').textContent()).toMatch(/could not be opened: broken\.json: Invalid scenario: format: must be exactly/);
+    expect(await modelsText(page)).toBe(before);
+    expect(await page.locator('section[data-testid^="mode-"]').count()).toBe(4);
+    await page.close();
+  });
+
+  it('Copy as issue puts Markdown with each mode’s SQL on the clipboard', async () => {
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await open(context);
+    await page.getByText('⋯ More').click();
+    await page.getByTestId('copy-issue').click();
+    await expect.poll(() => page.getByTestId('more-status').textContent()).toMatch(/^Copied [\d,]+ characters$/);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const result = await runOnEngine(loadFixture('seed-add-column').scenario);
+    expect(copied).toContain('```sql');
+    expect(copied).toContain('- Sequelize: 6.');
+    const alter = result.modes.find((mode) => mode.mode === 'alter');
+    for (const entry of alter?.log ?? []) if (entry.phase === 'operation') expect(copied).toContain(entry.sql);
+    expect(await page.getByTestId('more-status').textContent()).toBe(`Copied ${copied.length.toLocaleString('en-US')} characters`);
+    await context.close();
+  });
+});
