@@ -4,15 +4,16 @@
  * wrong and keeps the editor's text; Copy as issue puts Markdown with each
  * mode's SQL on the clipboard.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ScenarioInput } from '../../src/engine/scenario';
+import { parseScenarioJson, type ScenarioInput } from '../../src/engine/scenario';
 import { scenarioFileText } from '../../src/share/scenario-file';
 import { servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
-import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+import { appendToModels, expectedModes, readShownModes, waitForRun } from '../support/playground-page';
 
 /** The Models tab's text as Monaco shows it (it draws spaces as no-break spaces). */
 async function modelsText(page: Page): Promise<string> {
@@ -71,6 +72,45 @@ describe('scenario files and Copy as issue', () => {
     await expect.poll(() => page.getByTestId('file-error').textContent()).toMatch(/could not be opened: broken\.json: Invalid scenario: format: must be exactly/);
     expect(await modelsText(page)).toBe(before);
     expect(await page.locator('section[data-testid^="mode-"]').count()).toBe(4);
+    await page.close();
+  });
+
+  it('Download .json saves the scenario as pretty JSON named from its title', async () => {
+    const { page } = await open();
+    await page.getByText('⋯ More').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+    expect(download.suggestedFilename()).toMatch(/^add-a-column[a-z0-9-]*\.json$/);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    const saved = parseScenarioJson(text);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(saved.title).toBe('Add a column: sync vs force vs alter vs drop');
+    expect(saved.models).toContain('nameEs');
+    await page.close();
+  });
+
+  it('a file dropped on the page opens; the edited work it replaces comes back from Recent', async () => {
+    const { page } = await open();
+    const edit = "sequelize.define('Dropped', { note: DataTypes.STRING });";
+    await appendToModels(page, edit);
+    await expect.poll(() => modelsText(page)).toContain(edit);
+    const incoming: ScenarioInput = { ...loadFixture('remove-column').scenario, title: 'Dropped file', modes: ['alter'] };
+    await page.evaluate(
+      ([name, text]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type: 'application/json' }));
+        document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      ['dropped.json', scenarioFileText(incoming)] as const,
+    );
+    await expect.poll(() => page.locator('section[data-testid^="mode-"]').count(), { timeout: 20_000 }).toBe(1);
+    await waitForRun(page);
+    expect(await modelsText(page)).not.toContain(edit);
+    await page.getByTestId('recent-menu').focus();
+    await expect.poll(() => page.locator('[data-testid="recent-menu"] option').count()).toBe(2);
+    await page.getByTestId('recent-menu').selectOption({ index: 1 });
+    await expect.poll(() => modelsText(page), { timeout: 10_000 }).toContain(edit);
     await page.close();
   });
 
