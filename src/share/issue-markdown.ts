@@ -25,9 +25,16 @@ export function fenced(code: string, language = ''): string {
   return `${fence}${language}\n${code.replace(/\n+$/, '')}\n${fence}`;
 }
 
-/** Text for a Markdown line: no line breaks, and HTML-ish characters escaped. */
+/**
+ * Text for a Markdown line, shown as written: no line breaks, Markdown's
+ * punctuation backslash-escaped (an error's `_are_` stays underscores) and
+ * HTML's characters as entities.
+ */
 function inline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
 }
 
 /** Inline code that survives backticks inside. */
@@ -108,5 +115,8 @@ export function issueMarkdown(scenario: ScenarioInput, result: RunResult | null,
   ].join('\n');
   if (full.length <= ISSUE_BODY_LIMIT) return { text: full, tooLong: false };
   const short = [...header(scenario, result, link), '', '**Results**', '', ...results, ''].join('\n');
-  return { text: short, tooLong: true };
+  if (short.length <= ISSUE_BODY_LIMIT) return { text: short, tooLong: true };
+  // A link that long cannot go in an issue at all: the scenario file can be attached instead.
+  const linkless = header(scenario, result, '(too long for an issue: attach the scenario from Download .json)');
+  return { text: [...linkless, '', '**Results**', '', ...results, ''].join('\n'), tooLong: true };
 }

@@ -64,4 +64,19 @@ describe('issueMarkdown', () => {
     expect(text).not.toContain('```');
     expect(text).toContain('**alter** `sequelize.sync({ alter: true })`');
   });
+
+  it('error messages read as written: Markdown and HTML in them are escaped', async () => {
+    const { scenario: base } = loadFixture('seed-add-column');
+    const scenario = { ...base, after: "throw new Error('they _are_ <b>case</b> *sensitive*');", modes: ['alter' as const] };
+    const { text } = issueMarkdown(scenario, await runOnEngine(scenario), LINK);
+    expect(text).toContain('they \\_are\\_ &lt;b&gt;case&lt;/b&gt; \\*sensitive\\*');
+  });
+
+  it('a link too long for an issue is left out, pointing to the scenario file', async () => {
+    const { scenario } = loadFixture('seed-add-column');
+    const { text, tooLong } = issueMarkdown(scenario, await runOnEngine(scenario), `https://x.test/#s=${'a'.repeat(ISSUE_BODY_LIMIT)}`);
+    expect(tooLong).toBe(true);
+    expect(text.length).toBeLessThan(ISSUE_BODY_LIMIT);
+    expect(text).toContain('Download .json');
+  });
 });
