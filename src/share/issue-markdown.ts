@@ -52,7 +52,15 @@ function modeLine(mode: ModeResult, result: RunResult): string {
 }
 
 function sqlBlock(mode: ModeResult): string {
-  const statements = mode.log.map((entry) => entry.sql.trimEnd()).join('\n');
+  // A comment where the phase changes, so the operation's own statements stand apart.
+  const lines: string[] = [];
+  let phase: string | null = null;
+  for (const entry of mode.log) {
+    if (entry.phase !== phase) lines.push(`-- ${entry.phase === 'operation' ? mode.call : entry.phase}`);
+    phase = entry.phase;
+    lines.push(entry.sql.trimEnd());
+  }
+  const statements = lines.join('\n');
   return [
     `<details><summary>${mode.mode}: ${plural(mode.log.length, 'statement')}</summary>`,
     '',

@@ -22,8 +22,9 @@ describe('issueMarkdown', () => {
     }
     const alter = result.modes.find((m) => m.mode === 'alter');
     expect(alter).toBeDefined();
-    const alterSql = alter?.log.map((e) => e.sql).join('\n') ?? '';
-    expect(text).toContain('```sql\n' + alterSql + '\n```');
+    const operation = alter?.log.filter((e) => e.phase === 'operation').map((e) => e.sql) ?? [];
+    expect(operation.length).toBeGreaterThan(0);
+    expect(text).toContain('```sql\n-- sequelize.sync({ alter: true })\n' + operation.join('\n') + '\n');
     expect(text).toContain("**alter** `sequelize.sync({ alter: true })`: column nickname dropped");
   });
 
