@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenarioJson, type ScenarioInput } from '../../src/engine/scenario';
 import { scenarioFileText } from '../../src/share/scenario-file';
-import { servedAppUrl } from '../support/built-app';
-import { collectPageProblems, launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
+import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
 import { appendToModels, expectedModes, readShownModes, waitForRun } from '../support/playground-page';
@@ -30,13 +30,9 @@ describe('scenario files and Copy as issue', () => {
   let browser: Browser | undefined;
   let url = '';
 
-  beforeAll(async () => {
-    url = servedAppUrl(inject('appUrl'));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  useBrowserSession((session) => {
+    browser = session.browser;
+    url = session.url;
   });
 
   async function open(context?: BrowserContext) {

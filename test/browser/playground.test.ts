@@ -8,10 +8,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodePermalink } from '../../src/permalink/permalink-codec';
-import { ROOT, servedAppUrl } from '../support/built-app';
-import { collectPageProblems, launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
+import { ROOT } from '../support/built-app';
+import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
 import { appendToModels, expectedModes, readShownModes, waitForRun } from '../support/playground-page';
@@ -27,14 +28,10 @@ describe('the playground', () => {
   let browser: Browser | undefined;
   let url = '';
 
-  beforeAll(async () => {
-    url = servedAppUrl(inject('appUrl'));
-    browser = await launchChromium();
+  useBrowserSession((session) => {
+    browser = session.browser;
+    url = session.url;
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   async function open(hash = '', colorScheme: 'light' | 'dark' = 'light') {

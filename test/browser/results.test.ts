@@ -5,12 +5,12 @@
  * Node; the page itself never scrolls (the results pane does); and opening
  * "Rows after" shows the rows a cascade lost.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodePermalink } from '../../src/permalink/permalink-codec';
 import { modeVerdict } from '../../src/results/verdict';
-import { servedAppUrl } from '../support/built-app';
-import { collectPageProblems, launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
+import { collectPageProblems } from '../support/chromium';
 import { loadFixture } from '../support/fixtures';
 import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
 import { fixtureResult } from '../results/fixture-results';
@@ -21,13 +21,9 @@ describe('the results in the browser', () => {
   let appUrl = '';
   let browser: Browser | undefined;
 
-  beforeAll(async () => {
-    appUrl = servedAppUrl(inject('appUrl'));
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  useBrowserSession((session) => {
+    browser = session.browser;
+    appUrl = session.url;
   });
 
   async function open(name: string): Promise<{ page: Page; problems: string[] }> {

@@ -7,12 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { useBrowserSession } from '../support/browser-session';
 import { externalLink } from '../support/external-link';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodePermalink, encodePermalink } from '../../src/permalink/permalink-codec';
-import { servedAppUrl } from '../support/built-app';
-import { collectPageProblems, launchChromium } from '../support/chromium';
+import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
 import { appendToModels, expectedModes, readShownModes, waitForRun } from '../support/playground-page';
@@ -37,13 +37,9 @@ describe('share and reproduce', () => {
   let browser: Browser | undefined;
   let url = '';
 
-  beforeAll(async () => {
-    url = servedAppUrl(inject('appUrl'));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  useBrowserSession((session) => {
+    browser = session.browser;
+    url = session.url;
   });
 
   /** A page in a fresh browser context (its own localStorage), or in the given one. */

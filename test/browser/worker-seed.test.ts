@@ -3,11 +3,11 @@
  * real Chromium, and the page shows, mode by mode, the same statements and
  * console output as the engine in Node for the same scenario.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ScenarioInput } from '../../src/engine/scenario';
-import { servedAppUrl } from '../support/built-app';
-import { collectPageProblems, launchChromium } from '../support/chromium';
+import { useBrowserSession } from '../support/browser-session';
+import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture, loadFixtures } from '../support/fixtures';
 import { expectedModes, floorUrl, readShownModes, waitForRun } from '../support/playground-page';
@@ -34,13 +34,9 @@ describe('the engine in a browser worker', () => {
   let appUrl = '';
   let browser: Browser | undefined;
 
-  beforeAll(async () => {
-    appUrl = servedAppUrl(inject('appUrl'));
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  useBrowserSession((session) => {
+    browser = session.browser;
+    appUrl = session.url;
   });
 
   async function showInBrowser(scenario?: ScenarioInput) {
