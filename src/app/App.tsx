@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { withDefaults } from '../engine/scenario';
+import { DismissibleAlert } from '../components/DismissibleAlert';
 import { ExamplesMenu } from '../components/ExamplesMenu';
 import { ModePicker } from '../components/ModePicker';
 import { MoreMenu } from '../components/MoreMenu';
@@ -12,6 +13,7 @@ import { RecentMenu } from '../components/RecentMenu';
 import { RunStatus } from '../components/RunStatus';
 import { ShareButton } from '../components/ShareButton';
 import { Toolbar } from '../components/Toolbar';
+import { isRunShortcut } from '../editor/editor-files';
 import { EXAMPLES, findExample } from '../examples/examples';
 import type { RecentEntry } from '../permalink/autosave';
 import type { RecentScenarios } from '../permalink/autosave-sync';
@@ -80,7 +82,7 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
   // itself (and marks the event handled) while it has the focus.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      if (!isRunShortcut(event) || event.defaultPrevented) return;
       event.preventDefault();
       onRun();
     };
@@ -111,20 +113,14 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
         onRun={onRun}
       />
       {linkError && (
-        <p className="app__link-error" role="alert" data-testid="link-error">
-          <span>This link could not be opened: {linkError}</span>
-          <button type="button" onClick={() => setLinkError(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </p>
+        <DismissibleAlert testId="link-error" onDismiss={() => setLinkError(null)}>
+          This link could not be opened: {linkError}
+        </DismissibleAlert>
       )}
       {fileError && (
-        <p className="app__link-error" role="alert" data-testid="file-error">
-          <span>This file could not be opened: {fileError}</span>
-          <button type="button" onClick={() => setFileError(null)} aria-label="Dismiss">
-            ×
-          </button>
-        </p>
+        <DismissibleAlert testId="file-error" onDismiss={() => setFileError(null)}>
+          This file could not be opened: {fileError}
+        </DismissibleAlert>
       )}
       {notice && (
         <p className="app__notice" data-testid="example-notice">

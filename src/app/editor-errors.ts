@@ -3,14 +3,7 @@
  * user's code, once per place (every mode fails on the same syntax error).
  */
 import type { PhaseError, RunResult, RunSection } from '../engine/result';
-import type { CodeField } from '../engine/user-code';
-
-export interface EditorError {
-  field: CodeField;
-  line: number | null;
-  column: number | null;
-  message: string;
-}
+import type { EditorError } from '../editor/editor-files';
 
 export function editorErrors(result: { baseline: RunSection | null; modes: ReadonlyArray<{ mode: string; error: PhaseError | null }> } | RunResult | null): EditorError[] {
   if (!result) return [];

@@ -1,5 +1,6 @@
 /** The bar above everything: examples, recent work, modes, options, Share, More and Run. */
 import type { ReactNode } from 'react';
+import { runShortcutLabel } from '../editor/editor-files';
 import './Toolbar.css';
 
 interface ToolbarProps {
@@ -20,7 +21,7 @@ interface ToolbarProps {
   onRun(): void;
 }
 
-const RUN_SHORTCUT = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵' : 'Ctrl+↵';
+const RUN_SHORTCUT = runShortcutLabel();
 
 export function Toolbar(props: ToolbarProps) {
   return (
