@@ -25,8 +25,7 @@ if (opened.fromLink) {
   keepBeforeReplacing(storage, saved?.scenario ?? null, opened.scenario, isExample);
   writeSavedWork(storage, { scenario: opened.scenario, exampleId: null });
 }
-const store = createPlaygroundStore(opened.scenario);
-store.getState().scenarioActions.loadScenario(opened.scenario, opened.exampleId);
+const store = createPlaygroundStore(opened.scenario, opened.exampleId);
 store.getState().uiActions.setLinkError(opened.linkError);
 
 const client = createEngineClient({ onReady: () => store.getState().runActions.engineReady() });

@@ -25,10 +25,10 @@ function withMode(modes: readonly Mode[], mode: Mode, on: boolean): Mode[] {
   return MODES.filter((m) => (m === mode ? on : modes.includes(m)));
 }
 
-export function createScenarioSlice(initial: ScenarioInput): StateCreator<PlaygroundStore, [], [], ScenarioState & { scenarioActions: ScenarioActions }> {
+export function createScenarioSlice(initial: ScenarioInput, initialExampleId: string | null): StateCreator<PlaygroundStore, [], [], ScenarioState & { scenarioActions: ScenarioActions }> {
   return (set) => ({
     scenario: initial,
-    exampleId: null,
+    exampleId: initialExampleId,
     scenarioActions: {
       setCode: (field, code) =>
         set((state) => (state.scenario[field] === code ? state : { scenario: { ...state.scenario, [field]: code }, exampleId: null })),

@@ -13,9 +13,10 @@ export type PlaygroundStore = ScenarioState &
   RunState &
   UiState & { scenarioActions: ScenarioActions; runActions: RunActions; uiActions: UiActions };
 
-export function createPlaygroundStore(initial: ScenarioInput) {
+/** A store holding `initial`, which came from the example `exampleId` (if any). */
+export function createPlaygroundStore(initial: ScenarioInput, exampleId: string | null = null) {
   return createStore<PlaygroundStore>()((...args) => ({
-    ...createScenarioSlice(initial)(...args),
+    ...createScenarioSlice(initial, exampleId)(...args),
     ...createRunSlice(...args),
     ...createUiSlice(...args),
   }));
