@@ -38,4 +38,6 @@ startUrlSync(store, { beforeReplace: recent.keepBeforeReplacing });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-void import('./app/render-app').then(({ renderApp }) => renderApp(root, store, controller.runNow, recent));
+void import('./app/render-app').then(({ renderApp }) => 
+  renderApp(root, store, { onRun: controller.runNow, recent, exportDatabase: (stage) => client.exportDatabase(stage) }),
+);

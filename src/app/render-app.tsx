@@ -1,16 +1,35 @@
 /** Renders the playground into the page (loaded after the run has started). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DatabaseDownloadContext, type DownloadDatabase } from '../components/results/database-download';
 import type { RecentScenarios } from '../permalink/autosave-sync';
+import type { DatabaseStage } from '../protocol/messages';
+import { saveFile } from '../share/save-file';
+import { scenarioFileName } from '../share/scenario-file';
 import type { PlaygroundStoreApi } from '../store/store';
 import { PlaygroundStoreProvider } from '../store/store-context';
 import { App } from './App';
 
-export function renderApp(root: HTMLElement, store: PlaygroundStoreApi, onRun: () => void, recent?: RecentScenarios): void {
+/** What the page's owners of the worker and the URL give the UI. */
+export interface AppServices {
+  onRun(): void;
+  recent?: RecentScenarios;
+  /** A section's database file from the last finished run (engine client). */
+  exportDatabase(stage: DatabaseStage): Promise<Uint8Array>;
+}
+
+export function renderApp(root: HTMLElement, store: PlaygroundStoreApi, services: AppServices): void {
+  const downloadDatabase: DownloadDatabase = async (stage) => {
+    const bytes = await services.exportDatabase(stage);
+    const name = scenarioFileName(store.getState().scenario, `-${stage}.sqlite`);
+    saveFile(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.sqlite3' }), name);
+  };
   createRoot(root).render(
     <StrictMode>
       <PlaygroundStoreProvider store={store}>
-        <App onRun={onRun} recent={recent} />
+        <DatabaseDownloadContext.Provider value={downloadDatabase}>
+          <App onRun={services.onRun} recent={services.recent} />
+        </DatabaseDownloadContext.Provider>
       </PlaygroundStoreProvider>
     </StrictMode>,
   );

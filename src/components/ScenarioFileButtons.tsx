@@ -1,10 +1,11 @@
 /**
  * "Download .json" and "Open .json": the scenario as a file and back. The
  * reading and validation are in share/scenario-file.ts; this only touches
- * the DOM (a Blob behind a temporary link, a file input).
+ * the DOM (a download, a file input).
  */
 import { useRef } from 'react';
 import type { ScenarioInput } from '../engine/scenario';
+import { saveFile } from '../share/save-file';
 import { openScenarioFile, scenarioFileName, scenarioFileText, type ScenarioFileRead } from '../share/scenario-file';
 
 interface ScenarioFileButtonsProps {
@@ -13,16 +14,8 @@ interface ScenarioFileButtonsProps {
   onRead(read: ScenarioFileRead): void;
 }
 
-export function downloadScenario(scenario: ScenarioInput): void {
-  const url = URL.createObjectURL(new Blob([scenarioFileText(scenario)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = scenarioFileName(scenario);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: revoking at once cancels the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+function downloadScenario(scenario: ScenarioInput): void {
+  saveFile(new Blob([scenarioFileText(scenario)], { type: 'application/json' }), scenarioFileName(scenario));
 }
 
 export function ScenarioFileButtons({ scenario, onRead }: ScenarioFileButtonsProps) {

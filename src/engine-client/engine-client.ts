@@ -7,7 +7,7 @@
  */
 import type { RunResult } from '../engine/result';
 import type { ScenarioInput } from '../engine/scenario';
-import type { RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
+import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -35,6 +35,8 @@ export interface RunCallbacks {
 export interface EngineClient {
   /** Runs a scenario; rejects with EngineRunError if it fails, times out or is superseded. */
   run(scenario: ScenarioInput, callbacks?: RunCallbacks): Promise<RunResult>;
+  /** The SQLite file the baseline or a mode of the last finished run ended with. */
+  exportDatabase(stage: DatabaseStage): Promise<Uint8Array>;
   /** Stops the worker; pending runs are rejected. */
   dispose(): void;
 }
@@ -73,6 +75,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   let worker: WorkerLike | null = null;
   let nextId = 0;
   let latest: PendingRun | null = null;
+  /** The run whose result was delivered last; its databases can be downloaded. */
+  let finishedRunId: number | null = null;
+  const exports = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: EngineRunError): void }>();
 
   function settle(run: PendingRun): void {
     if (run.timer !== null) clearTimeout(run.timer);
@@ -87,6 +92,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   function stopWorker(): void {
     worker?.terminate();
     worker = null;
+    finishedRunId = null;
+    for (const pending of exports.values()) pending.reject(new EngineRunError('disposed', 'The engine restarted: run the scenario again.'));
+    exports.clear();
   }
 
   function startTimer(run: PendingRun): void {
@@ -113,11 +121,18 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         if (latest?.id === message.id) {
           const run = latest;
           settle(run);
+          finishedRunId = run.id;
           run.resolve(message.result);
         }
         return;
+      case 'database':
+        exports.get(message.id)?.resolve(message.bytes);
+        exports.delete(message.id);
+        return;
       case 'error':
         if (latest?.id === message.id) fail(latest, 'failed', message.error.message, message.error.name);
+        exports.get(message.id)?.reject(new EngineRunError('failed', message.error.message, message.error.name));
+        exports.delete(message.id);
         return;
       default: {
         const unknown: never = message;
@@ -153,6 +168,17 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         latest = run;
         startTimer(run);
         target.postMessage({ type: 'run', id, scenario });
+      });
+    },
+    exportDatabase(stage) {
+      if (finishedRunId === null || !worker) {
+        return Promise.reject(new EngineRunError('failed', 'No finished run to download from yet.'));
+      }
+      const id = ++nextId;
+      const target = worker;
+      return new Promise<Uint8Array>((resolve, reject) => {
+        exports.set(id, { resolve, reject });
+        target.postMessage({ type: 'export-database', id, runId: finishedRunId as number, stage });
       });
     },
     dispose() {

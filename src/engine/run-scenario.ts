@@ -24,6 +24,11 @@ export interface RunOptions<Db> {
    * run (the worker does so when a newer run has been requested).
    */
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * Given, each section's database file is exported when it ends and handed
+   * over: the worker keeps them so a person can download any of them.
+   */
+  onDatabase?: (stage: RunProgress['stage'], bytes: Uint8Array) => void;
 }
 
 /** A code field compiled, or the syntax error that stops its phase. */
@@ -68,6 +73,7 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
     phases: [['setup', userStep(code.setup)]],
     exportBytes: true,
   });
+  if (options.onDatabase && baseline.bytes) options.onDatabase('baseline', baseline.bytes);
   options.onProgress?.({ stage: 'baseline', baseline: section(baseline) });
 
   const modes: ModeResult[] = [];
@@ -78,7 +84,8 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
       ['operation', (instance) => runModeOperation(mode, instance)],
       ['after', userStep(code.after)],
     ];
-    const run = await runSession({ ...common, bytes: baseline.bytes, phases, exportBytes: false });
+    const run = await runSession({ ...common, bytes: baseline.bytes, phases, exportBytes: options.onDatabase !== undefined });
+    if (options.onDatabase && run.bytes) options.onDatabase(mode, run.bytes);
     const result: ModeResult = {
       mode,
       call: MODE_CALLS[mode],

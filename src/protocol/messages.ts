@@ -8,12 +8,18 @@ import type { RunProgress } from '../engine/run-scenario';
 import type { ScenarioInput } from '../engine/scenario';
 
 /** Page → worker. */
-export type WorkerRequest = {
-  type: 'run';
-  /** Increasing per client; every response about this run carries it. */
-  id: number;
-  scenario: ScenarioInput;
-};
+export type WorkerRequest =
+  | {
+      type: 'run';
+      /** Increasing per client; every response about this run carries it. */
+      id: number;
+      scenario: ScenarioInput;
+    }
+  /** The database file one section of a finished run ended with. */
+  | { type: 'export-database'; id: number; runId: number; stage: DatabaseStage };
+
+/** The baseline's or a mode's database. */
+export type DatabaseStage = RunProgress['stage'];
 
 export type { RunProgress };
 
@@ -31,6 +37,8 @@ export type WorkerResponse =
   /** The baseline or one mode is done: its results, before the whole run ends. */
   | { type: 'progress'; id: number; progress: RunProgress }
   | { type: 'result'; id: number; result: RunResult }
+  /** Answers `export-database`: the SQLite file's bytes. */
+  | { type: 'database'; id: number; bytes: Uint8Array }
   /** The run could not produce a result at all (failures inside modes are results). */
   | { type: 'error'; id: number; error: SerializedError };
 

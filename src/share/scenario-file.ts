@@ -18,7 +18,7 @@ export function scenarioFileText(scenario: ScenarioInput): string {
 }
 
 /** A file name from the scenario's title (or its models): lower-case words joined by dashes. */
-export function scenarioFileName(scenario: ScenarioInput): string {
+export function scenarioFileName(scenario: ScenarioInput, suffix = '.json'): string {
   const slug = scenarioTitle(scenario)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -27,7 +27,7 @@ export function scenarioFileName(scenario: ScenarioInput): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return `${slug || 'scenario'}.json`;
+  return `${slug || 'scenario'}${suffix}`;
 }
 
 /** True for what looks like a JSON file by name or type (a drop may carry anything). */

@@ -9,7 +9,7 @@ import initSqlJs from 'sql.js';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { createSqljsHost, parseScenario, runScenario } from '../engine';
 import { loadSequelize } from '../engine/sequelize-versions';
-import type { SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
+import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
 interface WorkerScope {
@@ -44,20 +44,37 @@ class Superseded extends Error {
   override name = 'Superseded';
 }
 
-async function run(request: WorkerRequest): Promise<void> {
+/** The database files of the newest run that finished, for downloads. */
+let finished: { runId: number; databases: Map<DatabaseStage, Uint8Array> } | null = null;
+
+function exportDatabase(request: Extract<WorkerRequest, { type: 'export-database' }>): void {
+  const bytes = finished?.runId === request.runId ? finished.databases.get(request.stage) : undefined;
+  if (!bytes) {
+    const message = 'That database is no longer here (the engine restarted or ran again): run the scenario, then download it.';
+    post({ type: 'error', id: request.id, error: { name: 'ExportError', message } });
+    return;
+  }
+  // A copy: the kept bytes stay for the next download.
+  post({ type: 'database', id: request.id, bytes: bytes.slice() });
+}
+
+async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<void> {
   latestId = Math.max(latestId, request.id);
   await loaded;
   try {
     if (request.id !== latestId) throw new Superseded('A newer run was requested.');
     const host = createSqljsHost(await sqlJs);
+    const databases = new Map<DatabaseStage, Uint8Array>();
     // The page validates too, but anything crossing postMessage is re-checked.
     const result = await runScenario(parseScenario(request.scenario), {
       host,
+      onDatabase: (stage, bytes) => databases.set(stage, bytes),
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');
         post({ type: 'progress', id: request.id, progress });
       },
     });
+    finished = { runId: request.id, databases };
     post({ type: 'result', id: request.id, result });
   } catch (error) {
     post({ type: 'error', id: request.id, error: serializeError(error) });
@@ -70,9 +87,12 @@ worker.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     case 'run':
       void run(request);
       break;
+    case 'export-database':
+      exportDatabase(request);
+      break;
     default: {
-      const unknown: never = request.type;
-      post({ type: 'error', id: -1, error: { name: 'ProtocolError', message: `Unknown request ${String(unknown)}` } });
+      const unknown: never = request;
+      post({ type: 'error', id: -1, error: { name: 'ProtocolError', message: `Unknown request ${JSON.stringify(unknown)}` } });
     }
   }
 });

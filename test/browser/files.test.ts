@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioJson, type ScenarioInput } from '../../src/engine/scenario';
 import { scenarioFileText } from '../../src/share/scenario-file';
 import { useBrowserSession } from '../support/browser-session';
+import { readNativeSqlite } from '../support/native-sqlite-host';
 import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
@@ -82,6 +83,22 @@ describe('scenario files and Copy as issue', () => {
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
     expect(saved.title).toBe('Add a column: sync vs force vs alter vs drop');
     expect(saved.models).toContain('nameEs');
+    await page.close();
+  });
+
+  it('Download .sqlite saves the database each mode ended with, readable by native SQLite', async () => {
+    const { page } = await open();
+    const rowsIn = async (mode: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`download-sqlite-${mode}`).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^add-a-column[a-z0-9-]*-${mode}\\.sqlite$`));
+      return readNativeSqlite(await download.path(), 'SELECT * FROM IntegerNames ORDER BY id');
+    };
+    // alter keeps setup's two rows beside the two `after` adds; force lost them.
+    const altered = await rowsIn('alter');
+    expect(altered.map((row) => [row.name, row.nameEs])).toEqual([['two', null], ['three', null], ['five', 'cinco'], ['seven', 'siete']]);
+    expect((await rowsIn('force')).map((row) => row.name)).toEqual(['five', 'seven']);
+    await page.getByTestId('baseline').locator('summary').click();
+    expect((await rowsIn('baseline')).map((row) => row.name)).toEqual(['two', 'three']);
     await page.close();
   });
 

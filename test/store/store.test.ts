@@ -55,6 +55,7 @@ describe('run controller', () => {
     const calls: Array<{ scenario: ScenarioInput; resolve(r: RunResult): void; reject(e: Error): void }> = [];
     const client: EngineClient = {
       run: (scenario) => new Promise((resolve, reject) => calls.push({ scenario, resolve, reject })),
+      exportDatabase: () => Promise.reject(new Error('not used here')),
       dispose: () => undefined,
     };
     return { client, calls };

@@ -87,3 +87,17 @@ export function createNativeSqliteHost(): SqliteHost<NativeDb> {
     },
   };
 }
+
+/** Reads a database file with native SQLite, as the sqlite3 shell would open it. */
+export async function readNativeSqlite(file: string, sql: string): Promise<Record<string, unknown>[]> {
+  const db = await new Promise<NativeDb>((resolve, reject) => {
+    const opened = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      db.all(sql, (error: Error | null, rows: Record<string, unknown>[]) => (error ? reject(error) : resolve(rows)));
+    });
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+}

@@ -6,6 +6,7 @@
 import type { RunSection } from '../../engine/result';
 import type { Dialect } from '../../engine/scenario';
 import { plural } from '../../results/verdict';
+import { DownloadDatabaseButton } from './database-download';
 import { Disclosure } from './Disclosure';
 import { ErrorBox } from './ModeColumn';
 import { QueryLog } from './QueryLog';
@@ -35,6 +36,9 @@ export function BaselinePanel({ baseline, dialect, pretty }: { baseline: RunSect
                 {baseline.console.join('\n')}
               </pre>
             )}
+            <p className="baseline-download">
+              <DownloadDatabaseButton stage="baseline" />
+            </p>
             <div className="baseline-part">
               <h4 className="baseline-heading">Setup statements</h4>
               <QueryLog log={baseline.log} dialect={dialect} pretty={pretty} />

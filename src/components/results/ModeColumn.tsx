@@ -9,6 +9,7 @@ import type { ModeResult, Phase, PhaseError, RunSection } from '../../engine/res
 import type { Dialect, Mode } from '../../engine/scenario';
 import { MODE_CALLS } from '../../engine/modes';
 import { modeVerdict } from '../../results/verdict';
+import { DownloadDatabaseButton } from './database-download';
 import { Disclosure } from './Disclosure';
 import { QueryLog } from './QueryLog';
 import { RowsDetails, SchemaDetails } from './detail-views';
@@ -153,6 +154,7 @@ export const ModeColumn = memo(function ModeColumn({ mode, result, baseline, dia
               {Math.round(result.durationMs)} ms
             </span>
           )}
+          {result && <DownloadDatabaseButton stage={mode} />}
         </div>
         <code className="mcol-call">{call}</code>
       </header>
