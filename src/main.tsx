@@ -12,15 +12,18 @@ import type { ScenarioInput } from './engine/scenario';
 import { EXAMPLES } from './examples/examples';
 import { keepBeforeReplacing, readSavedWork, sameScenario, writeSavedWork } from './permalink/autosave';
 import { browserStorage, recentScenarios, startAutosave } from './permalink/autosave-sync';
-import { locationHash, startUrlSync } from './permalink/url-sync';
+import { isEmbedView, locationHash, shareUrl, startUrlSync } from './permalink/url-sync';
 import { createPlaygroundStore } from './store/store';
 import './styles/theme.css';
 
-const storage = browserStorage();
-const saved = readSavedWork(storage);
+const embed = isEmbedView();
+// An embedded view (an iframe in someone's docs) shows its link and nothing
+// else: it neither reads nor writes the reader's saved work.
+const storage = embed ? null : browserStorage();
+const saved = storage ? readSavedWork(storage) : null;
 const opened = initialScenario(locationHash(), saved);
 const isExample = (scenario: ScenarioInput) => EXAMPLES.some((example) => sameScenario(example.scenario, scenario));
-if (opened.fromLink) {
+if (storage && opened.fromLink) {
   // The link wins, but different unsaved work is kept in Recent, not lost.
   keepBeforeReplacing(storage, saved?.scenario ?? null, opened.scenario, isExample);
   writeSavedWork(storage, { scenario: opened.scenario, exampleId: null });
@@ -32,12 +35,19 @@ const client = createEngineClient({ onReady: () => store.getState().runActions.e
 const controller = startRunController(store, client);
 controller.runNow();
 
-const recent = recentScenarios(store, storage, isExample);
-startAutosave(store, storage);
-startUrlSync(store, { beforeReplace: recent.keepBeforeReplacing });
+const recent = storage ? recentScenarios(store, storage, isExample) : undefined;
+if (storage) {
+  startAutosave(store, storage);
+  startUrlSync(store, { beforeReplace: recent?.keepBeforeReplacing });
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-void import('./app/render-app').then(({ renderApp }) => 
-  renderApp(root, store, { onRun: controller.runNow, recent, exportDatabase: (stage) => client.exportDatabase(stage) }),
+void import('./app/render-app').then(({ renderApp }) =>
+  renderApp(root, store, {
+    onRun: controller.runNow,
+    recent,
+    exportDatabase: (stage) => client.exportDatabase(stage),
+    embed: embed ? { playgroundUrl: () => shareUrl(store.getState().scenario) } : undefined,
+  }),
 );

@@ -9,6 +9,7 @@ import { scenarioFileName } from '../share/scenario-file';
 import type { PlaygroundStoreApi } from '../store/store';
 import { PlaygroundStoreProvider } from '../store/store-context';
 import { App } from './App';
+import { EmbedApp } from './EmbedApp';
 
 /** What the page's owners of the worker and the URL give the UI. */
 export interface AppServices {
@@ -16,6 +17,8 @@ export interface AppServices {
   recent?: RecentScenarios;
   /** A section's database file from the last finished run (engine client). */
   exportDatabase(stage: DatabaseStage): Promise<Uint8Array>;
+  /** Set for `?embed=1`: the compact read-only view, linking to the full playground. */
+  embed?: { playgroundUrl(): string };
 }
 
 export function renderApp(root: HTMLElement, store: PlaygroundStoreApi, services: AppServices): void {
@@ -28,7 +31,11 @@ export function renderApp(root: HTMLElement, store: PlaygroundStoreApi, services
     <StrictMode>
       <PlaygroundStoreProvider store={store}>
         <DatabaseDownloadContext.Provider value={downloadDatabase}>
-          <App onRun={services.onRun} recent={services.recent} />
+          {services.embed ? (
+            <EmbedApp onRun={services.onRun} playgroundUrl={services.embed.playgroundUrl} />
+          ) : (
+            <App onRun={services.onRun} recent={services.recent} />
+          )}
         </DatabaseDownloadContext.Provider>
       </PlaygroundStoreProvider>
     </StrictMode>,

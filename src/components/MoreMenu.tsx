@@ -9,6 +9,7 @@ import type { IssueMarkdown } from '../share/issue-markdown';
 import type { ScenarioFileRead } from '../share/scenario-file';
 import { CopyIssueButton } from './CopyIssueButton';
 import { ScenarioFileButtons } from './ScenarioFileButtons';
+import { useMenuDismiss } from './use-menu-dismiss';
 import './MoreMenu.css';
 
 interface MoreMenuProps {
@@ -21,6 +22,7 @@ export function MoreMenu({ scenario, getIssue, onFileRead }: MoreMenuProps) {
   const [status, setStatus] = useState<{ text: string; warn: boolean } | null>(null);
   const menuRef = useRef<HTMLDetailsElement>(null);
   const close = () => menuRef.current?.removeAttribute('open');
+  useMenuDismiss(menuRef);
   // The note goes after a while, as Share's does.
   useEffect(() => {
     if (!status) return;

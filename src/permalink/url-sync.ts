@@ -19,10 +19,21 @@ export function locationHash(): string {
   return window.location.hash;
 }
 
-/** The full link to a scenario: this page's address with its `#s=` hash. */
+/** True on `?embed=1`: the compact read-only view for iframes. */
+export function isEmbedView(): boolean {
+  return new URLSearchParams(window.location.search).get('embed') === '1';
+}
+
+/**
+ * The full link to a scenario: this page's address with its `#s=` hash
+ * (from an embed, without `embed`: the link opens the whole playground).
+ */
 export function shareUrl(scenario: ScenarioInput): string {
   const { origin, pathname, search } = window.location;
-  return origin + pathname + search + encodePermalink(scenario);
+  const params = new URLSearchParams(search);
+  params.delete('embed');
+  const query = params.toString();
+  return origin + pathname + (query ? `?${query}` : '') + encodePermalink(scenario);
 }
 
 export interface UrlSyncOptions {

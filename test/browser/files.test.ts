@@ -72,6 +72,20 @@ describe('scenario files and Copy as issue', () => {
     await page.close();
   });
 
+  it('the More menu closes on Escape and on a click outside it', async () => {
+    const { page } = await open();
+    const menu = page.getByTestId('more-menu');
+    const isOpen = () => menu.evaluate((element) => (element as HTMLDetailsElement).open);
+    await page.getByText('⋯ More').click();
+    expect(await isOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    await page.getByText('⋯ More').click();
+    await page.getByTestId('mode-alter').click({ position: { x: 5, y: 5 } });
+    expect(await isOpen()).toBe(false);
+    await page.close();
+  });
+
   it('Download .json saves the scenario as pretty JSON named from its title', async () => {
     const { page } = await open();
     await page.getByText('⋯ More').click();

@@ -20,8 +20,6 @@ import { appendToModels, expectedModes, readShownModes, waitForRun } from '../su
 const EDIT = "sequelize.define('Shared', { note: DataTypes.STRING });";
 const seed = loadFixture('seed-add-column');
 
-
-
 /** The Models tab's text as Monaco shows it (it draws spaces as no-break spaces). */
 async function modelsText(page: Page): Promise<string> {
   await page.getByRole('tab', { name: 'Models' }).click();
