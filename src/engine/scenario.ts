@@ -78,11 +78,27 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${field}: ${issue.message}`;
 }
 
+/**
+ * A scenario from a later version of the format says so, rather than
+ * "invalid". Every format ever written stays readable: when a version 2
+ * appears, its reader upgrades version 1 here, and test/permalink/stored-links.json
+ * gains a link of the new format next to the old ones.
+ */
+function checkFormatVersion(format: unknown): void {
+  const version = typeof format === 'string' ? /^sync-playground\/scenario@(\d+)$/.exec(format)?.[1] : undefined;
+  if (version !== undefined && Number(version) > 1) {
+    throw new ScenarioError(
+      `format: "${format as string}" was written by a newer Sync Playground; this one reads "${SCENARIO_FORMAT}"`,
+    );
+  }
+}
+
 /** Validates untrusted input; throws ScenarioError naming the first bad field. */
 export function parseScenario(input: unknown): ScenarioInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ScenarioError('scenario: must be a JSON object');
   }
+  checkFormatVersion((input as { format?: unknown }).format);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     throw new ScenarioError(`Invalid scenario: ${parsed.error.issues.map(describeIssue).join('; ')}`);

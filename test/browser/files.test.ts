@@ -65,7 +65,7 @@ describe('scenario files and Copy as issue', () => {
   it('an invalid file shows what was wrong and keeps the editor text', async () => {
     const { page } = await open();
     const before = await modelsText(page);
-    await page.getByTestId('open-json-input').setInputFiles(jsonFile('broken.json', '{"format": "sync-playground/scenario@9", "models": ""}'));
+    await page.getByTestId('open-json-input').setInputFiles(jsonFile('broken.json', '{"format": "sync-playground/scenario", "models": ""}'));
     await expect.poll(() => page.getByTestId('file-error').textContent()).toMatch(/could not be opened: broken\.json: Invalid scenario: format: must be exactly/);
     expect(await modelsText(page)).toBe(before);
     expect(await page.locator('section[data-testid^="mode-"]').count()).toBe(4);

@@ -47,7 +47,8 @@ describe('npm run cli -- run FILE.json', () => {
   it.each([
     ['a missing file', ['run', '/nonexistent/scenario.json'], /^Cannot read \/nonexistent\/scenario\.json: ENOENT\n$/],
     ['text that is not JSON', ['run', scratch('bad.json', '{ "format": ')], /Not valid JSON/],
-    ['a wrong format', ['run', scratch('old.json', '{"format":"sync-playground/scenario@9","models":""}')], /format: must be exactly/],
+    ['a wrong format', ['run', scratch('old.json', '{"format":"sync-playground/scenario@0","models":""}')], /format: must be exactly/],
+    ['a newer format', ['run', scratch('new.json', '{"format":"sync-playground/scenario@9","models":""}')], /written by a newer Sync Playground/],
     ['a missing models field', ['run', scratch('m.json', '{"format":"sync-playground/scenario@1"}')], /models: is required/],
     ['an unshipped version', ['run', scratch('v.json', '{"format":"sync-playground/scenario@1","models":"","sequelize":"5"}')], /sequelize: version "5" is not shipped/],
     ['no file argument', ['run'], /^usage: /],

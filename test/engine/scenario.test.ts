@@ -20,7 +20,8 @@ describe('scenario validation', () => {
   });
 
   it.each([
-    [{ ...valid, format: 'sync-playground/scenario@2' }, /^Invalid scenario: format: must be exactly "sync-playground\/scenario@1"/],
+    [{ ...valid, format: 'sync-playground/scenario' }, /^Invalid scenario: format: must be exactly "sync-playground\/scenario@1"/],
+    [{ ...valid, format: 'sync-playground/scenario@2' }, /^format: "sync-playground\/scenario@2" was written by a newer Sync Playground; this one reads "sync-playground\/scenario@1"$/],
     [{ models: 'x' }, /format: must be exactly/],
     [{ format: valid.format }, /models: is required/],
     [{ ...valid, models: 42 }, /models: must be a string of code/],

@@ -3,9 +3,15 @@ import { externalLink } from '../support/external-link';
 import { describe, expect, it } from 'vitest';
 import { decodePermalink, encodePermalink, PermalinkError } from '../../src/permalink/permalink-codec';
 import { loadFixture } from '../support/fixtures';
-
+import storedLinks from './stored-links.json';
 
 describe('permalinks', () => {
+  // Links people pasted into issues years ago must still open: one stored
+  // link per format ever written, decoded by today's code.
+  it.each(storedLinks)('opens a stored link of format $format', ({ link, scenario }) => {
+    expect(decodePermalink(link)).toStrictEqual(scenario);
+  });
+
   it('round-trips a scenario, every field kept', () => {
     const { scenario } = loadFixture('seed-add-column');
     const full = { ...scenario, dialect: 'sqlite' as const, sequelize: '6.37.8', database: 'shop_test', modes: ['alter-safe' as const], extra: 1 };
@@ -26,7 +32,8 @@ describe('permalinks', () => {
     ['#s=ab$c', /characters base64url does not use/],
     ['#s=AAAA', /does not decompress/],
     [externalLink('{ not json'), /not JSON/],
-    [externalLink('{"format":"sync-playground/scenario@7","models":""}'), /not valid\. Invalid scenario: format/],
+    [externalLink('{"format":"sync-playground/scenario@7","models":""}'), /not valid\. format: "sync-playground\/scenario@7" was written by a newer Sync Playground/],
+    [externalLink('{"format":"other-tool/scenario@1","models":""}'), /not valid\. Invalid scenario: format: must be exactly/],
     [externalLink('{"format":"sync-playground/scenario@1"}'), /models: is required/],
   ])('rejects %s with a message saying what is wrong', (hash, message) => {
     expect(() => decodePermalink(hash)).toThrow(PermalinkError);
