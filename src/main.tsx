@@ -48,6 +48,7 @@ void import('./app/render-app').then(({ renderApp }) =>
     onRun: controller.runNow,
     recent,
     exportDatabase: (stage) => client.exportDatabase(stage),
+    exportReproduction: (scenario) => client.exportReproduction(scenario),
     embed: embed ? { playgroundUrl: () => shareUrl(store.getState().scenario) } : undefined,
   }),
 );

@@ -4,7 +4,8 @@
  * props to display components.
  */
 import { useCallback, useEffect } from 'react';
-import { withDefaults } from '../engine/scenario';
+import { withDefaults, type ScenarioInput } from '../engine/scenario';
+import type { ReproductionFiles } from '../export/repro-export';
 import { DismissibleAlert } from '../components/DismissibleAlert';
 import { ExamplesMenu } from '../components/ExamplesMenu';
 import { ModePicker } from '../components/ModePicker';
@@ -27,7 +28,13 @@ import { ResultsPane } from './ResultsPane';
 import { useFileDrop } from './use-file-drop';
 import './App.css';
 
-export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios }) {
+interface AppProps {
+  onRun(): void;
+  recent?: RecentScenarios;
+  exportReproduction(scenario: ScenarioInput): Promise<ReproductionFiles>;
+}
+
+export function App({ onRun, recent, exportReproduction }: AppProps) {
   const scenario = usePlayground((s) => s.scenario);
   const exampleId = usePlayground((s) => s.exampleId);
   const engine = usePlayground((s) => s.engine);
@@ -101,7 +108,7 @@ export function App({ onRun, recent }: { onRun(): void; recent?: RecentScenarios
         examples={<ExamplesMenu examples={EXAMPLES} selectedId={exampleId} onSelect={selectExample} />}
         recent={recent && <RecentMenu list={recent.list} onRestore={restoreRecent} />}
         share={<ShareButton getLink={shareLink} />}
-        more={<MoreMenu scenario={scenario} getIssue={getIssue} onFileRead={openFile} />}
+        more={<MoreMenu scenario={scenario} getIssue={getIssue} exportReproduction={exportReproduction} onFileRead={openFile} />}
         modes={<ModePicker selected={withDefaults(scenario).modes} onToggle={toggleMode} />}
         status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} />}
         autoRun={autoRun}

@@ -2,6 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DatabaseDownloadContext, type DownloadDatabase } from '../components/results/database-download';
+import type { ScenarioInput } from '../engine/scenario';
+import type { ReproductionFiles } from '../export/repro-export';
 import type { RecentScenarios } from '../permalink/autosave-sync';
 import type { DatabaseStage } from '../protocol/messages';
 import { saveFile } from '../share/save-file';
@@ -17,6 +19,8 @@ export interface AppServices {
   recent?: RecentScenarios;
   /** A section's database file from the last finished run (engine client). */
   exportDatabase(stage: DatabaseStage): Promise<Uint8Array>;
+  /** A runnable Node reproduction, written by the engine worker. */
+  exportReproduction(scenario: ScenarioInput): Promise<ReproductionFiles>;
   /** Set for `?embed=1`: the compact read-only view, linking to the full playground. */
   embed?: { playgroundUrl(): string };
 }
@@ -34,7 +38,7 @@ export function renderApp(root: HTMLElement, store: PlaygroundStoreApi, services
           {services.embed ? (
             <EmbedApp onRun={services.onRun} playgroundUrl={services.embed.playgroundUrl} />
           ) : (
-            <App onRun={services.onRun} recent={services.recent} />
+            <App onRun={services.onRun} recent={services.recent} exportReproduction={services.exportReproduction} />
           )}
         </DatabaseDownloadContext.Provider>
       </PlaygroundStoreProvider>

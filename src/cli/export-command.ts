@@ -4,19 +4,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveVersion, ScenarioError, withDefaults } from '../engine';
+import { resolveVersion, withDefaults } from '../engine';
 import { exportReproduction } from '../export/repro-export';
 import { fail, readScenarioFile, withScenarioErrors } from './scenario-file';
 
 export async function exportCommand(file: string, out: string): Promise<void> {
   const input = await readScenarioFile(file);
-  const files = await withScenarioErrors(file, async () => {
-    const scenario = withDefaults(input);
-    if (scenario.dialect !== 'sqlite') {
-      throw new ScenarioError(`dialect: "${scenario.dialect}" cannot be exported yet; reproductions run "sqlite"`);
-    }
-    return exportReproduction(input, resolveVersion(scenario.sequelize));
-  });
+  const files = await withScenarioErrors(file, () => exportReproduction(input, resolveVersion(withDefaults(input).sequelize)));
   try {
     await mkdir(out, { recursive: true });
     for (const [name, text] of Object.entries(files)) await writeFile(join(out, name), text);

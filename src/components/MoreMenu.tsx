@@ -1,5 +1,6 @@
 /**
- * "⋯ More" beside Share: Copy as issue, Download .json, Open .json. A menu,
+ * "⋯ More" beside Share: Copy as issue, Download reproduction, Download
+ * .json, Open .json. A menu,
  * so the toolbar keeps one line at 1280 px; what an action did is said
  * under the menu button once it closes.
  */
@@ -7,7 +8,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ScenarioInput } from '../engine/scenario';
 import type { IssueMarkdown } from '../share/issue-markdown';
 import type { ScenarioFileRead } from '../share/scenario-file';
+import type { ReproductionFiles } from '../export/repro-export';
 import { CopyIssueButton } from './CopyIssueButton';
+import { ReproductionButton } from './ReproductionButton';
 import { ScenarioFileButtons } from './ScenarioFileButtons';
 import { useMenuDismiss } from './use-menu-dismiss';
 import './MoreMenu.css';
@@ -15,10 +18,11 @@ import './MoreMenu.css';
 interface MoreMenuProps {
   scenario: ScenarioInput;
   getIssue(): IssueMarkdown;
+  exportReproduction(scenario: ScenarioInput): Promise<ReproductionFiles>;
   onFileRead(read: ScenarioFileRead): void;
 }
 
-export function MoreMenu({ scenario, getIssue, onFileRead }: MoreMenuProps) {
+export function MoreMenu({ scenario, getIssue, exportReproduction, onFileRead }: MoreMenuProps) {
   const [status, setStatus] = useState<{ text: string; warn: boolean } | null>(null);
   const menuRef = useRef<HTMLDetailsElement>(null);
   const close = () => menuRef.current?.removeAttribute('open');
@@ -43,6 +47,14 @@ export function MoreMenu({ scenario, getIssue, onFileRead }: MoreMenuProps) {
               setStatus(next);
               // Copied: done. By hand: the panel stays open on the selected text.
               if (copied) close();
+            }}
+          />
+          <ReproductionButton
+            scenario={scenario}
+            exportReproduction={exportReproduction}
+            onStatus={(next) => {
+              close();
+              setStatus(next);
             }}
           />
           <ScenarioFileButtons

@@ -7,6 +7,7 @@
  */
 import type { RunResult } from '../engine/result';
 import type { ScenarioInput } from '../engine/scenario';
+import type { ReproductionFiles } from '../export/repro-export';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -37,6 +38,8 @@ export interface EngineClient {
   run(scenario: ScenarioInput, callbacks?: RunCallbacks): Promise<RunResult>;
   /** The SQLite file the baseline or a mode of the last finished run ended with. */
   exportDatabase(stage: DatabaseStage): Promise<Uint8Array>;
+  /** A runnable Node reproduction of the scenario (package.json, repro.js, README.md). */
+  exportReproduction(scenario: ScenarioInput): Promise<ReproductionFiles>;
   /** Stops the worker; pending runs are rejected. */
   dispose(): void;
 }
@@ -77,7 +80,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   let latest: PendingRun | null = null;
   /** The run whose result was delivered last; its databases can be downloaded. */
   let finishedRunId: number | null = null;
-  const exports = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: EngineRunError): void }>();
+  /** Requests other than runs (exports): answered by id, never superseded. */
+  const requests = new Map<number, { resolve(value: unknown): void; reject(error: EngineRunError): void }>();
 
   function settle(run: PendingRun): void {
     if (run.timer !== null) clearTimeout(run.timer);
@@ -93,8 +97,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     worker?.terminate();
     worker = null;
     finishedRunId = null;
-    for (const pending of exports.values()) pending.reject(new EngineRunError('disposed', 'The engine restarted: run the scenario again.'));
-    exports.clear();
+    for (const pending of requests.values()) pending.reject(new EngineRunError('disposed', 'The engine restarted: run the scenario again.'));
+    requests.clear();
   }
 
   function startTimer(run: PendingRun): void {
@@ -104,6 +108,21 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const seconds = Math.round(timeoutMs / 100) / 10;
       fail(run, 'timeout', `The run took longer than ${seconds} s and was stopped (an endless loop?). The engine was restarted.`);
     }, timeoutMs);
+  }
+
+  function answer(id: number, value: unknown): void {
+    requests.get(id)?.resolve(value);
+    requests.delete(id);
+  }
+
+  /** Sends a request that is not a run; resolves with the worker's answer to it. */
+  function request<T>(message: (id: number) => WorkerRequest): Promise<T> {
+    const id = ++nextId;
+    const target = ensureWorker();
+    return new Promise<T>((resolve, reject) => {
+      requests.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      target.postMessage(message(id));
+    });
   }
 
   function handle(message: WorkerResponse): void {
@@ -126,13 +145,15 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         }
         return;
       case 'database':
-        exports.get(message.id)?.resolve(message.bytes);
-        exports.delete(message.id);
+        answer(message.id, message.bytes);
+        return;
+      case 'reproduction':
+        answer(message.id, message.files);
         return;
       case 'error':
         if (latest?.id === message.id) fail(latest, 'failed', message.error.message, message.error.name);
-        exports.get(message.id)?.reject(new EngineRunError('failed', message.error.message, message.error.name));
-        exports.delete(message.id);
+        requests.get(message.id)?.reject(new EngineRunError('failed', message.error.message, message.error.name));
+        requests.delete(message.id);
         return;
       default: {
         const unknown: never = message;
@@ -171,15 +192,12 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       });
     },
     exportDatabase(stage) {
-      if (finishedRunId === null || !worker) {
-        return Promise.reject(new EngineRunError('failed', 'No finished run to download from yet.'));
-      }
-      const id = ++nextId;
-      const target = worker;
-      return new Promise<Uint8Array>((resolve, reject) => {
-        exports.set(id, { resolve, reject });
-        target.postMessage({ type: 'export-database', id, runId: finishedRunId as number, stage });
-      });
+      const runId = finishedRunId;
+      if (runId === null) return Promise.reject(new EngineRunError('failed', 'No finished run to download from yet.'));
+      return request<Uint8Array>((id) => ({ type: 'export-database', id, runId, stage }));
+    },
+    exportReproduction(scenario) {
+      return request<ReproductionFiles>((id) => ({ type: 'export-reproduction', id, scenario }));
     },
     dispose() {
       stopWorker();

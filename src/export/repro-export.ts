@@ -11,7 +11,7 @@
  * the engine's own transpiler, so repro.js is plain JavaScript.
  */
 import { MODE_CALLS } from '../engine/modes';
-import { withDefaults, type ScenarioInput } from '../engine/scenario';
+import { ScenarioError, withDefaults, type ScenarioInput } from '../engine/scenario';
 import { CODE_FIELDS, compileUserCode, SCOPE_NAMES, transpileUserCode, type CodeField } from '../engine/user-code';
 
 /** The sqlite3 range the project itself tests against (package.json devDependencies). */
@@ -217,6 +217,9 @@ main().catch((error) => {
 
 export async function exportReproduction(input: ScenarioInput, version: string): Promise<ReproductionFiles> {
   const scenario = withDefaults(input);
+  if (scenario.dialect !== 'sqlite') {
+    throw new ScenarioError(`dialect: "${scenario.dialect}" cannot be exported yet; reproductions run "sqlite"`);
+  }
   const notice = typeof scenario.notice === 'string' ? scenario.notice : '';
   const sources = await Promise.all(CODE_FIELDS.map((field) => functionSource(scenario[field], field)));
   const [setup, models, after] = sources as [string, string, string];

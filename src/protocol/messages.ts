@@ -6,6 +6,7 @@
 import type { RunResult } from '../engine/result';
 import type { RunProgress } from '../engine/run-scenario';
 import type { ScenarioInput } from '../engine/scenario';
+import type { ReproductionFiles } from '../export/repro-export';
 
 /** Page → worker. */
 export type WorkerRequest =
@@ -16,7 +17,12 @@ export type WorkerRequest =
       scenario: ScenarioInput;
     }
   /** The database file one section of a finished run ended with. */
-  | { type: 'export-database'; id: number; runId: number; stage: DatabaseStage };
+  | { type: 'export-database'; id: number; runId: number; stage: DatabaseStage }
+  /**
+   * A runnable Node reproduction of a scenario. Made in the worker: it
+   * compiles user code, which the page never does.
+   */
+  | { type: 'export-reproduction'; id: number; scenario: ScenarioInput };
 
 /** The baseline's or a mode's database. */
 export type DatabaseStage = RunProgress['stage'];
@@ -39,6 +45,8 @@ export type WorkerResponse =
   | { type: 'result'; id: number; result: RunResult }
   /** Answers `export-database`: the SQLite file's bytes. */
   | { type: 'database'; id: number; bytes: Uint8Array }
+  /** Answers `export-reproduction`: file name → text. */
+  | { type: 'reproduction'; id: number; files: ReproductionFiles }
   /** The run could not produce a result at all (failures inside modes are results). */
   | { type: 'error'; id: number; error: SerializedError };
 

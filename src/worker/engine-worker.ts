@@ -7,8 +7,8 @@ import './node-globals';
 import initSqlJs from 'sql.js';
 // The WebAssembly file, emitted by Vite as a hashed asset: no CDN at run time.
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { createSqljsHost, parseScenario, runScenario } from '../engine';
-import { loadSequelize } from '../engine/sequelize-versions';
+import { createSqljsHost, parseScenario, runScenario, withDefaults } from '../engine';
+import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
@@ -58,6 +58,17 @@ function exportDatabase(request: Extract<WorkerRequest, { type: 'export-database
   post({ type: 'database', id: request.id, bytes: bytes.slice() });
 }
 
+async function exportReproductionFiles(request: Extract<WorkerRequest, { type: 'export-reproduction' }>): Promise<void> {
+  try {
+    const scenario = parseScenario(request.scenario);
+    // Its own chunk: only a person who asks for a reproduction pays for it.
+    const { exportReproduction } = await import('../export/repro-export');
+    post({ type: 'reproduction', id: request.id, files: await exportReproduction(scenario, resolveVersion(withDefaults(scenario).sequelize)) });
+  } catch (error) {
+    post({ type: 'error', id: request.id, error: serializeError(error) });
+  }
+}
+
 async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<void> {
   latestId = Math.max(latestId, request.id);
   await loaded;
@@ -89,6 +100,9 @@ worker.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       break;
     case 'export-database':
       exportDatabase(request);
+      break;
+    case 'export-reproduction':
+      void exportReproductionFiles(request);
       break;
     default: {
       const unknown: never = request;

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseScenarioJson, type ScenarioInput } from '../../src/engine/scenario';
+import { exportReproduction } from '../../src/export/repro-export';
 import { scenarioFileText } from '../../src/share/scenario-file';
 import { useBrowserSession } from '../support/browser-session';
 import { readNativeSqlite } from '../support/native-sqlite-host';
@@ -113,6 +115,20 @@ describe('scenario files and Copy as issue', () => {
     expect((await rowsIn('force')).map((row) => row.name)).toEqual(['five', 'seven']);
     await page.getByTestId('baseline').locator('summary').click();
     expect((await rowsIn('baseline')).map((row) => row.name)).toEqual(['two', 'three']);
+    await page.close();
+  });
+
+  it('Download reproduction saves a zip of the same files `cli export` writes', async () => {
+    const { page } = await open();
+    await page.getByText('⋯ More').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-repro').click()]);
+    expect(download.suggestedFilename()).toMatch(/^add-a-column[a-z0-9-]*-repro\.zip$/);
+    const folder = download.suggestedFilename().replace(/\.zip$/, '');
+    const unzipped = unzipSync(readFileSync(await download.path()));
+    const expected = await exportReproduction(loadFixture('seed-add-column').scenario, '6.37.8');
+    expect(Object.keys(unzipped).filter((name) => !name.endsWith('/')).sort()).toEqual(Object.keys(expected).map((name) => `${folder}/${name}`).sort());
+    for (const [name, text] of Object.entries(expected)) expect(strFromU8(unzipped[`${folder}/${name}`] as Uint8Array)).toBe(text);
+    await expect.poll(() => page.getByTestId('more-status').textContent()).toMatch(/^Saved .*-repro\.zip: unzip, then npm install && node repro\.js$/);
     await page.close();
   });
 

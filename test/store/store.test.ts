@@ -56,6 +56,7 @@ describe('run controller', () => {
     const client: EngineClient = {
       run: (scenario) => new Promise((resolve, reject) => calls.push({ scenario, resolve, reject })),
       exportDatabase: () => Promise.reject(new Error('not used here')),
+      exportReproduction: () => Promise.reject(new Error('not used here')),
       dispose: () => undefined,
     };
     return { client, calls };
