@@ -55,16 +55,29 @@ async function coldLoad(browser: Browser, base: string, target: Target) {
   return { firstResult, bytes, rerun };
 }
 
-/** Types a comment at the end of Models and runs with Ctrl+Enter. */
+const RERUNS = 3;
+
+/**
+ * Types a comment at the end of Models and runs with Ctrl+Enter; the median
+ * of a few. Measured once the editor (Monaco) has loaded and the page has
+ * settled, as when a person edits: not while Monaco is still being parsed.
+ */
 async function timeRerun(page: import('playwright-core').Page): Promise<number> {
   await page.getByRole('tab', { name: /models/i }).click();
-  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines, [data-testid="plain-editor"]').first();
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type('\n// edited', { delay: 0 });
-  const elapsed = await armRerunTimer(page);
-  await page.keyboard.press('Control+Enter');
-  return elapsed();
+  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines');
+  await editor.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  const times: number[] = [];
+  for (let i = 0; i < RERUNS; i += 1) {
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(`\n// edit ${i}`, { delay: 0 });
+    const elapsed = await armRerunTimer(page);
+    await page.keyboard.press('Control+Enter');
+    times.push(await elapsed());
+    await page.waitForTimeout(300);
+  }
+  return median(times);
 }
 
 async function main(): Promise<void> {
@@ -90,7 +103,7 @@ async function main(): Promise<void> {
   printTable([
     ['measure', 'playground', 'floor', 'ratio', 'target'],
     ['navigation → four columns done', formatMs(first.app), formatMs(first.floor), (first.app / first.floor).toFixed(2), '≤ 1.25'],
-    ['edit → re-rendered results (Ctrl+Enter)', formatMs(median(runs.app.map((r) => r.rerun))), '', '', '≤ 100 ms'],
+    [`edit → re-rendered results (Ctrl+Enter, median of ${RERUNS} per load)`, formatMs(median(runs.app.map((r) => r.rerun))), '', '', '≤ 100 ms'],
     ['gzip bytes before the first result', kb('app'), kb('floor'), '', '≤ 700 KB'],
   ]);
 }

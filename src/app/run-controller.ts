@@ -9,6 +9,8 @@ import type { PlaygroundStoreApi } from '../store/store';
 
 /** Long enough not to run on every keystroke, short enough to feel live. */
 export const AUTO_RUN_DELAY_MS = 350;
+/** A run still going after this long shows that it runs (see RunState.slowRun). */
+export const SLOW_RUN_MS = 200;
 
 export interface RunController {
   runNow(): void;
@@ -28,6 +30,7 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
     // Marks for `npm run bench:web` and the browser's performance panel.
     performance.mark('run-start');
     runActions.runStarted(id, withDefaults(scenario).modes);
+    const slow = setTimeout(() => runActions.runIsSlow(id), SLOW_RUN_MS);
     client
       .run(scenario, { onProgress: (progress) => runActions.runProgressed(id, progress) })
       .then((result) => {
@@ -38,7 +41,8 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
         if (error instanceof EngineRunError && error.reason === 'superseded') return;
         const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
         runActions.runFailed(id, { name, message: error instanceof Error ? error.message : String(error) });
-      });
+      })
+      .finally(() => clearTimeout(slow));
   }
 
   const unsubscribe = store.subscribe((state, previous) => {

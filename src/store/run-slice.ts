@@ -27,12 +27,19 @@ export interface RunState {
   failure: { name: string; message: string } | null;
   /** Milliseconds from asking to the complete result of the latest run. */
   elapsedMs: number | null;
+  /**
+   * The running run has taken long enough to show that it runs (dimmed
+   * columns, spinners). A fast re-run never shows them: no flicker, and no
+   * restyling of every column for a result that is a few frames away.
+   */
+  slowRun: boolean;
 }
 
 export interface RunActions {
   engineReady(): void;
   runStarted(id: number, modes: Mode[]): void;
   runProgressed(id: number, progress: RunProgress): void;
+  runIsSlow(id: number): void;
   runFinished(id: number, result: RunResult, elapsedMs: number): void;
   runFailed(id: number, failure: { name: string; message: string }): void;
 }
@@ -46,10 +53,12 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
   result: null,
   failure: null,
   elapsedMs: null,
+  slowRun: false,
   runActions: {
     engineReady: () => set({ engine: 'ready' }),
     runStarted: (id, modes) =>
-      set({ runId: id, status: 'running', runModes: modes, partial: { baseline: null, modes: {} }, failure: null }),
+      set({ runId: id, status: 'running', runModes: modes, partial: { baseline: null, modes: {} }, failure: null, slowRun: false }),
+    runIsSlow: (id) => set((state) => (id !== state.runId || state.status !== 'running' ? state : { slowRun: true })),
     runProgressed: (id, progress) =>
       set((state) => {
         if (id !== state.runId) return state;

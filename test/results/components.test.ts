@@ -10,7 +10,7 @@ import { ResultsView } from '../../src/components/results/ResultsView';
 import { RowsView } from '../../src/components/results/RowsView';
 import { SchemaView } from '../../src/components/results/SchemaView';
 import { SummaryStrip } from '../../src/components/results/SummaryStrip';
-import { parseScenario } from '../../src/engine/scenario';
+import { parseScenario, type Mode } from '../../src/engine/scenario';
 import { modeVerdict } from '../../src/results/verdict';
 import { runOnEngine } from '../support/engines';
 import { fixtureMode, fixtureResult } from './fixture-results';
@@ -106,11 +106,27 @@ describe('SchemaView, RowsView, SummaryStrip and ResultsView', () => {
       result: null,
       partial: { baseline: result.baseline, modes: force ? { force } : {} },
       running: true,
+      busy: true,
       pretty: false,
     });
     expect(html).toMatch(/data-testid="mode-sync" data-status="running"/);
     expect(html).toMatch(/data-testid="mode-force" data-status="done"/);
     expect(html).toContain('data-testid="baseline"');
+  });
+
+  it('a re-run that just started shows the previous results undimmed; once slow, dimmed with a spinner', async () => {
+    const result = await fixtureResult('seed-add-column');
+    const props = { modes: ['sync', 'alter'] as Mode[], result, partial: { baseline: null, modes: {} }, running: true, pretty: false };
+    const quiet = render(ResultsView, { ...props, busy: false });
+    expect(quiet).toMatch(/data-testid="mode-alter" data-status="running"/);
+    expect(quiet).not.toContain('mcol-stale');
+    expect(quiet).not.toContain('running…');
+    expect(quiet).toContain('data-testid="baseline"');
+    expect(quiet).toContain('2 kept');
+    const slow = render(ResultsView, { ...props, busy: true });
+    expect(slow).toMatch(/data-testid="mode-alter" data-status="running"/);
+    expect(slow).toContain('mcol-stale');
+    expect(slow).toContain('running…');
   });
 });
 
@@ -137,7 +153,7 @@ describe('user strings are text, never markup', () => {
       render(SchemaView, { tables: mode.tables, baseline: result.baseline.tables, loss: mode.loss }),
       render(RowsView, { tables: mode.tables, baseline: result.baseline.tables, loss: mode.loss }),
       render(RowsView, { tables: result.baseline.tables, baseline: null }),
-      render(ResultsView, { modes: ['alter'], result, partial: { baseline: null, modes: {} }, running: false, pretty: false }),
+      render(ResultsView, { modes: ['alter'], result, partial: { baseline: null, modes: {} }, running: false, busy: false, pretty: false }),
     ];
     for (const html of pages) {
       expect(html).not.toMatch(/<(img|script|i|b)[\s>]/);

@@ -31,6 +31,11 @@ export interface ModeColumnProps {
    * skeleton so re-running after each edit does not flash (status stays 'running').
    */
   stale?: ModeResult | null;
+  /**
+   * A re-run that has just started: the stale result is shown as it was,
+   * not dimmed and without a spinner (status is still 'running').
+   */
+  quiet?: boolean;
 }
 
 /** A mode's phases, shown even when empty: an operation that ran nothing says something. */
@@ -81,7 +86,9 @@ function Running({ call, idle }: { call: string; idle: boolean }) {
   );
 }
 
-function Done({ result, baseline, dialect, pretty }: { result: ModeResult; baseline: RunSection | null; dialect: Dialect; pretty: boolean }) {
+// Memoised: starting a re-run turns the same result into the stale one
+// shown meanwhile, and re-rendering a long log for that is wasted work.
+const Done = memo(function Done({ result, baseline, dialect, pretty }: { result: ModeResult; baseline: RunSection | null; dialect: Dialect; pretty: boolean }) {
   const verdict = useMemo(() => modeVerdict(result, baseline?.tables ?? null), [result, baseline]);
   const destructive = useMemo(() => result.log.filter((e) => e.destructive).length, [result]);
   const baselineTables = baseline?.tables ?? null;
@@ -125,13 +132,16 @@ function Done({ result, baseline, dialect, pretty }: { result: ModeResult; basel
       </Disclosure>
     </>
   );
-}
+});
 
-export const ModeColumn = memo(function ModeColumn({ mode, result, baseline, dialect, pretty, idle = false, stale = null }: ModeColumnProps) {
+export const ModeColumn = memo(function ModeColumn({ mode, result, baseline, dialect, pretty, idle = false, stale = null, quiet = false }: ModeColumnProps) {
   const call = result?.call ?? MODE_CALLS[mode];
   const status = result ? 'done' : idle ? 'idle' : 'running';
   const shownStale = status === 'running' ? stale : null;
   const shown = result ?? shownStale;
+  // Quiet: the previous result looks exactly as it did (see `quiet`).
+  const dimmed = shownStale !== null && !quiet;
+  const headed = result ?? (quiet ? shownStale : null);
   return (
     <section
       className={`mcol mcol--${status}`}
@@ -143,24 +153,24 @@ export const ModeColumn = memo(function ModeColumn({ mode, result, baseline, dia
       <header className="mcol-head">
         <div className="mcol-title-row">
           <h3 className="mcol-mode">{mode}</h3>
-          {shownStale && (
+          {dimmed && (
             <span className="mcol-rerun" role="status">
               <span className="mcol-spinner" aria-hidden="true" />
               running…
             </span>
           )}
-          {result && (
+          {headed && (
             <span className="mcol-time" title="Time this mode took, from a copy of the baseline to its snapshot">
-              {Math.round(result.durationMs)} ms
+              {Math.round(headed.durationMs)} ms
             </span>
           )}
-          {result && <DownloadDatabaseButton stage={mode} />}
+          {headed && <DownloadDatabaseButton stage={mode} />}
         </div>
         <code className="mcol-call">{call}</code>
       </header>
       {shown ? (
         // One element for fresh and stale results, so open sections stay open across runs.
-        <div className={`mcol-body${result ? '' : ' mcol-stale'}`} inert={!result}>
+        <div className={`mcol-body${dimmed ? ' mcol-stale' : ''}`} inert={dimmed}>
           <Done result={shown} baseline={baseline} dialect={dialect} pretty={pretty} />
         </div>
       ) : (

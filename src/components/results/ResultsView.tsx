@@ -20,14 +20,20 @@ export interface ResultsViewProps {
   /** What the current run has finished so far. */
   partial: { baseline: RunSection | null; modes: Partial<Record<Mode, ModeResult>> };
   running: boolean;
+  /**
+   * The run has gone on long enough to show it: dim the previous results and
+   * show spinners. Before that a re-run looks like the previous result.
+   */
+  busy: boolean;
   pretty: boolean;
   /** Defaults to the result's dialect, else SQLite. */
   dialect?: Dialect;
 }
 
-export function ResultsView({ modes, result, partial, running, pretty, dialect }: ResultsViewProps) {
+export function ResultsView({ modes, result, partial, running, busy, pretty, dialect }: ResultsViewProps) {
   const shownDialect = dialect ?? result?.dialect ?? 'sqlite';
-  const baseline = running ? partial.baseline : (result?.baseline ?? partial.baseline);
+  // The previous baseline stays until the new one arrives: no panel blinking out.
+  const baseline = running ? (partial.baseline ?? result?.baseline ?? null) : (result?.baseline ?? partial.baseline);
   const previous = (mode: Mode) => result?.modes.find((m) => m.mode === mode) ?? null;
 
   if (modes.length === 0) {
@@ -40,7 +46,7 @@ export function ResultsView({ modes, result, partial, running, pretty, dialect }
       <div className="results-scroll">
         <div className="results-track">
           <div className="results-summary">
-            <SummaryStrip result={result} modes={modes} running={running} partial={partial.modes} baseline={baseline?.tables ?? null} />
+            <SummaryStrip result={result} modes={modes} running={busy} partial={partial.modes} baseline={baseline?.tables ?? null} />
           </div>
           <div className="results-grid">
             {modes.map((mode) => {
@@ -52,6 +58,7 @@ export function ResultsView({ modes, result, partial, running, pretty, dialect }
                     mode={mode}
                     result={fresh}
                     stale={fresh ? null : previous(mode)}
+                    quiet={!busy}
                     baseline={fresh ? baseline : (result?.baseline ?? null)}
                     dialect={shownDialect}
                     pretty={pretty}

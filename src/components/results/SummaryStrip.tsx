@@ -78,7 +78,8 @@ export function SummaryStrip({ result, modes, running, partial = {}, baseline = 
     const byMode = new Map<Mode, SummaryRow>();
     const base = result?.baseline.tables ?? baseline;
     for (const mode of modes) {
-      const found = (running ? undefined : result?.modes.find((m) => m.mode === mode)) ?? partial[mode];
+      // A mode of the current run, else (unless the run shows as running) the previous result's.
+      const found = partial[mode] ?? (running ? undefined : result?.modes.find((m) => m.mode === mode));
       if (found) byMode.set(mode, modeSummary(found, base));
     }
     return byMode;
