@@ -9,7 +9,7 @@
 import { runScenario } from '../src/engine/run-scenario';
 import type { RunResult } from '../src/engine/result';
 import type { ScenarioInput } from '../src/engine/scenario';
-import type { SqliteHost } from '../src/engine/sqlite-host';
+import type { AnyDatabaseHost } from '../src/engine/database-host';
 import { createSqljsHost } from '../src/engine/sqljs-host';
 import { loadSqlJsInNode } from '../src/cli/load-sqljs';
 import { createNativeSqliteHost } from '../test/support/native-sqlite-host';
@@ -31,7 +31,7 @@ await sequelize.query(\`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 
   modes: ['alter'],
 };
 
-type Host = SqliteHost<unknown>;
+type Host = AnyDatabaseHost;
 
 async function timeSuite(host: Host, scenarios: ScenarioInput[]): Promise<number> {
   const started = performance.now();

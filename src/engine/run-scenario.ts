@@ -3,21 +3,29 @@
  * runs"): the baseline runs `setup` on an empty database; each mode then
  * starts from a byte-for-byte copy of it, with a new Sequelize instance, and
  * runs `models`, its operation and `after`. No mode sees another's changes.
+ * The same for every dialect: the host (./database-host.ts) says how a
+ * database is opened, saved, copied and snapshotted.
  */
+import type { AnyDatabaseHost } from './database-host';
 import { computeLoss } from './loss-diff';
 import { MODE_CALLS, runModeOperation } from './modes';
 import { RESULT_FORMAT, type ModeResult, type Phase, type RunResult, type RunSection } from './result';
 import { runSession, type PhaseStep, type SessionResult } from './run-session';
-import { ScenarioError, withDefaults, type ScenarioInput } from './scenario';
+import { ScenarioError, withDefaults, type Dialect, type ScenarioInput } from './scenario';
 import { loadSequelize } from './sequelize-versions';
-import type { SqliteHost } from './sqlite-host';
 import { compileUserCode, type CodeField, type UserFunction } from './user-code';
 
 /** What is done so far: the baseline, then each mode in scenario order. */
 export type RunProgress = { stage: 'baseline'; baseline: RunSection } | { stage: ModeResult['mode']; mode: ModeResult };
 
-export interface RunOptions<Db> {
-  host: SqliteHost<Db>;
+/**
+ * The host to run on, or a function that picks (and loads) one for the
+ * scenario's dialect, so that PGlite is only loaded for a Postgres scenario.
+ */
+export type HostChoice = AnyDatabaseHost | ((dialect: Dialect) => AnyDatabaseHost | Promise<AnyDatabaseHost>);
+
+export interface RunOptions {
+  host: HostChoice;
   /**
    * Called with the baseline and then with each mode as soon as it is done,
    * so a UI can show columns as they finish. Throwing from it abandons the
@@ -49,14 +57,15 @@ function userStep(compiled: Compiled): PhaseStep {
   };
 }
 
-function section({ log, error, console, tables }: SessionResult): RunSection {
+function section({ log, error, console, tables }: SessionResult<unknown>): RunSection {
   return { log, error, console, tables };
 }
 
-export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<Db>): Promise<RunResult> {
+export async function runScenario(input: ScenarioInput, options: RunOptions): Promise<RunResult> {
   const scenario = withDefaults(input);
-  if (scenario.dialect !== 'sqlite') {
-    throw new ScenarioError(`dialect: "${scenario.dialect}" is not available yet; this build runs "sqlite"`);
+  const host = typeof options.host === 'function' ? await options.host(scenario.dialect) : options.host;
+  if (host.dialect !== scenario.dialect) {
+    throw new ScenarioError(`dialect: "${scenario.dialect}" is not available here; this build runs "${host.dialect}"`);
   }
   const sequelize = await loadSequelize(scenario.sequelize);
   const [setup, models, after] = await Promise.all([
@@ -65,37 +74,48 @@ export async function runScenario<Db>(input: ScenarioInput, options: RunOptions<
     compile(scenario.after, 'after'),
   ]);
   const code = { setup, models, after };
-  const common = { host: options.host, sequelize, database: scenario.database };
+  const common = { host, sequelize, database: scenario.database };
 
   const baseline = await runSession({
     ...common,
-    bytes: null,
+    from: null,
     phases: [['setup', userStep(code.setup)]],
-    exportBytes: true,
+    saveBaseline: true,
+    exportBytes: options.onDatabase !== undefined,
   });
   if (options.onDatabase && baseline.bytes) options.onDatabase('baseline', baseline.bytes);
   options.onProgress?.({ stage: 'baseline', baseline: section(baseline) });
 
   const modes: ModeResult[] = [];
-  for (const mode of scenario.modes) {
-    const started = performance.now();
-    const phases: Array<readonly [Phase, PhaseStep]> = [
-      ['models', userStep(code.models)],
-      ['operation', (instance) => runModeOperation(mode, instance)],
-      ['after', userStep(code.after)],
-    ];
-    const run = await runSession({ ...common, bytes: baseline.bytes, phases, exportBytes: options.onDatabase !== undefined });
-    if (options.onDatabase && run.bytes) options.onDatabase(mode, run.bytes);
-    const result: ModeResult = {
-      mode,
-      call: MODE_CALLS[mode],
-      ...section(run),
-      loss: computeLoss(baseline.tables, run.tables, run.modelTables),
-      timings: run.timings,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    modes.push(result);
-    options.onProgress?.({ stage: mode, mode: result });
+  try {
+    for (const mode of scenario.modes) {
+      const started = performance.now();
+      const phases: Array<readonly [Phase, PhaseStep]> = [
+        ['models', userStep(code.models)],
+        ['operation', (instance) => runModeOperation(mode, instance)],
+        ['after', userStep(code.after)],
+      ];
+      const run = await runSession({
+        ...common,
+        from: baseline.saved,
+        phases,
+        saveBaseline: false,
+        exportBytes: options.onDatabase !== undefined,
+      });
+      if (options.onDatabase && run.bytes) options.onDatabase(mode, run.bytes);
+      const result: ModeResult = {
+        mode,
+        call: MODE_CALLS[mode],
+        ...section(run),
+        loss: computeLoss(baseline.tables, run.tables, run.modelTables),
+        timings: run.timings,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+      modes.push(result);
+      options.onProgress?.({ stage: mode, mode: result });
+    }
+  } finally {
+    await host.discardBaseline?.(baseline.saved);
   }
 
   return {

@@ -6,30 +6,32 @@
  */
 import { createCapturedConsole } from './captured-console';
 import type { LogEntry, Phase, PhaseError, RunSection, Timings } from './result';
+import type { DatabaseHost } from './database-host';
 import type { LoadedSequelize, SequelizeInstance } from './sequelize-versions';
-import type { SqliteHost } from './sqlite-host';
-import { snapshotSqlite } from './sqlite-snapshot';
 import { classifyStatements } from './statement-classifier';
 import { locateInUserCode, type Scope } from './user-code';
 
 /** A phase's work: user code, or the mode's operation. */
 export type PhaseStep = (sequelize: SequelizeInstance, scope: Scope) => Promise<unknown>;
 
-export interface SessionOptions<Db> {
-  host: SqliteHost<Db>;
+export interface SessionOptions<Db, Saved> {
+  host: DatabaseHost<Db, Saved>;
   sequelize: LoadedSequelize;
   database: string;
-  /** The database to start from, or null for an empty one. */
-  bytes: Uint8Array | null;
+  /** The saved baseline to start from, or null for an empty database. */
+  from: Saved | null;
   phases: ReadonlyArray<readonly [Phase, PhaseStep]>;
-  /** Keep the database's bytes (the baseline needs them for the modes). */
+  /** Save the database when the phases are done (the baseline, for the modes). */
+  saveBaseline: boolean;
+  /** Export the database's bytes when the phases are done. */
   exportBytes: boolean;
 }
 
-export interface SessionResult extends RunSection {
+export interface SessionResult<Saved> extends RunSection {
   timings: Timings;
   /** Table names of the models defined by the end of the run. */
   modelTables: string[];
+  saved: Saved | null;
   bytes: Uint8Array | null;
 }
 
@@ -62,9 +64,28 @@ function tableNameOf(model: { getTableName(): string | { tableName: string } }):
   return typeof name === 'string' ? name : name.tableName;
 }
 
-export async function runSession<Db>(options: SessionOptions<Db>): Promise<SessionResult> {
+/** sequelize-pool's Pool, as far as `releaseBorrowedConnections` reaches into it. */
+interface BorrowingPool {
+  _inUseObjects?: Array<{ resource: unknown }>;
+  destroy(resource: unknown): Promise<void>;
+}
+
+/**
+ * A connection user code never gave back (an unmanaged transaction left
+ * open) makes Sequelize's `close()` wait for it forever: sequelize-pool's
+ * drain polls until every connection is returned. A real process would hang
+ * there; the run ends those sessions instead, as a server does when a client
+ * goes away. Reaches into the pinned release's pool; a no-op for SQLite,
+ * whose dialect never borrows from the pool.
+ */
+async function releaseBorrowedConnections(sequelize: SequelizeInstance): Promise<void> {
+  const pool = (sequelize as unknown as { connectionManager?: { pool?: BorrowingPool } }).connectionManager?.pool;
+  for (const { resource } of [...(pool?._inUseObjects ?? [])]) await pool?.destroy(resource);
+}
+
+export async function runSession<Db, Saved>(options: SessionOptions<Db, Saved>): Promise<SessionResult<Saved>> {
   const { host, sequelize: loaded } = options;
-  const db = await host.open(options.bytes);
+  const db = options.from === null ? await host.openEmpty(options.database) : await host.openFromBaseline(options.from, options.database);
   const entries: Array<Omit<LogEntry, 'kind' | 'destructive'>> = [];
   const consoleLines: string[] = [];
   let phase: Phase = options.phases[0]?.[0] ?? 'setup';
@@ -72,10 +93,8 @@ export async function runSession<Db>(options: SessionOptions<Db>): Promise<Sessi
 
   const { Sequelize, DataTypes, Model, Op } = loaded.module;
   const sequelize = new Sequelize({
-    dialect: 'sqlite',
-    storage: ':memory:',
+    ...host.sequelizeOptions(db),
     database: options.database,
-    dialectModule: host.dialectModule(db),
     logging: (message: string, queryOptions?: { bind?: unknown }) => {
       const entry: Omit<LogEntry, 'kind' | 'destructive'> = { phase, sql: message.replace(LOG_PREFIX, '') };
       if (queryOptions?.bind !== undefined) entry.params = plainParams(queryOptions.bind);
@@ -112,10 +131,13 @@ export async function runSession<Db>(options: SessionOptions<Db>): Promise<Sessi
 
   const modelTables = Object.values(sequelize.models).map(tableNameOf);
   const snapshotStarted = performance.now();
-  const tables = await snapshotSqlite(host.query(db));
+  const tables = await host.snapshot(db);
   timings.snapshot = elapsed(snapshotStarted);
-  const bytes = options.exportBytes ? await host.export(db) : null;
+  const saved = options.saveBaseline ? await host.saveBaseline(db) : null;
+  // A SQLite baseline is saved as the file's bytes: no need to export twice.
+  const bytes = !options.exportBytes ? null : saved instanceof Uint8Array ? saved : await host.export(db);
   try {
+    await releaseBorrowedConnections(sequelize);
     await sequelize.close();
   } catch {
     // Closing can fail after user code closed it; the result is already taken.
@@ -124,5 +146,5 @@ export async function runSession<Db>(options: SessionOptions<Db>): Promise<Sessi
 
   const classes = classifyStatements(entries.map((entry) => entry.sql));
   const log: LogEntry[] = entries.map((entry, i) => ({ ...entry, kind: 'write', destructive: false, ...classes[i] }));
-  return { log, error, console: consoleLines, tables, timings, modelTables, bytes };
+  return { log, error, console: consoleLines, tables, timings, modelTables, saved, bytes };
 }

@@ -1,10 +1,11 @@
 /** The engine's SQLite: sql.js databases behind the sqlite3 adapter. */
 import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 import { createSqljsSqlite3Module } from './drivers/sqljs-sqlite3-driver';
-import type { SqliteHost } from './sqlite-host';
+import type { DatabaseHost } from './database-host';
+import { sqliteDatabaseHost } from './sqlite-host';
 
-export function createSqljsHost(SQL: SqlJsStatic): SqliteHost<SqlJsDatabase> {
-  return {
+export function createSqljsHost(SQL: SqlJsStatic): DatabaseHost<SqlJsDatabase, Uint8Array> {
+  return sqliteDatabaseHost<SqlJsDatabase>({
     async open(bytes) {
       return bytes ? new SQL.Database(bytes) : new SQL.Database();
     },
@@ -36,5 +37,5 @@ export function createSqljsHost(SQL: SqlJsStatic): SqliteHost<SqlJsDatabase> {
     async close(db) {
       db.close();
     },
-  };
+  });
 }

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import type { SqliteHost } from '../../src/engine/sqlite-host';
+import type { DatabaseHost } from '../../src/engine/database-host';
+import { sqliteDatabaseHost } from '../../src/engine/sqlite-host';
 
 type NativeDb = sqlite3.Database;
 
@@ -40,12 +41,12 @@ function backup(db: NativeDb, file: string, fileIsDestination: boolean): Promise
   });
 }
 
-export function createNativeSqliteHost(): SqliteHost<NativeDb> {
+export function createNativeSqliteHost(): DatabaseHost<NativeDb, Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'sync-playground-native-'));
   let counter = 0;
   const scratchFile = () => join(dir, `copy-${(counter += 1)}.sqlite`);
 
-  return {
+  return sqliteDatabaseHost<NativeDb>({
     async open(bytes) {
       const db = await openMemory();
       if (bytes) {
@@ -85,7 +86,7 @@ export function createNativeSqliteHost(): SqliteHost<NativeDb> {
     close(db) {
       return new Promise((resolve) => db.close(() => resolve()));
     },
-  };
+  });
 }
 
 /** Reads a database file with native SQLite, as the sqlite3 shell would open it. */
