@@ -5,7 +5,7 @@
  * scenario gives a one-line error on stderr and exit status 2; a scenario
  * whose modes fail still exits 0, because failures are results.
  */
-import { createSqljsHost, runScenario } from '../engine';
+import { createPgliteHost, createSqljsHost, runScenario, type Dialect } from '../engine';
 import { exportCommand } from './export-command';
 import { loadSqlJsInNode } from './load-sqljs';
 import { fail, readScenarioFile, withScenarioErrors } from './scenario-file';
@@ -15,7 +15,10 @@ const USAGE = 'usage: npm run --silent cli -- run FILE.json | export FILE.json -
 async function run(file: string): Promise<void> {
   const scenario = await readScenarioFile(file);
   const result = await withScenarioErrors(file, async () =>
-    runScenario(scenario, { host: createSqljsHost(await loadSqlJsInNode()) }),
+    runScenario(scenario, {
+      // Only a Postgres scenario loads PGlite (and runs initdb, a few seconds).
+      host: async (dialect: Dialect) => (dialect === 'postgres' ? createPgliteHost() : createSqljsHost(await loadSqlJsInNode())),
+    }),
   );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

@@ -64,6 +64,8 @@ function classifyAlone(sql: string): StatementClass {
   if (INTROSPECTION.test(text)) return { kind: 'introspection', destructive: false };
   if (TRANSACTION.test(text)) return { kind: 'transaction', destructive: false };
   if (/^CREATE\b/i.test(text)) return { kind: 'create', destructive: false };
+  // Sequelize creates a Postgres ENUM type inside an anonymous block.
+  if (/^DO\b[\s\S]*\bCREATE\s+TYPE\b/i.test(text)) return { kind: 'create', destructive: false };
   if (/^DROP\s+TABLE\b/i.test(text)) return { kind: 'drop', destructive: true };
   if (/^DROP\s+(SCHEMA|DATABASE)\b/i.test(text)) return { kind: 'drop', destructive: true };
   if (/^DROP\b/i.test(text)) return { kind: 'drop', destructive: /\bCASCADE\b/i.test(text) };

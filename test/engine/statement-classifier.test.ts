@@ -66,7 +66,9 @@ describe('statement classes', () => {
         'DROP TYPE IF EXISTS "public"."enum_Users_role";',
         'TRUNCATE "Users" CASCADE',
         'START TRANSACTION;',
+        `DO 'BEGIN CREATE TYPE "public"."enum_Pets_mood" AS ENUM(''happy'', ''sad''); EXCEPTION WHEN duplicate_object THEN null; END';`,
+        `ALTER TYPE "public"."enum_Pets_mood" ADD VALUE IF NOT EXISTS 'sleepy' AFTER 'sad'`,
       ]),
-    ).toEqual(['introspection', 'alter', 'alter', 'alter!', 'drop', 'write!', 'transaction']);
+    ).toEqual(['introspection', 'alter', 'alter', 'alter!', 'drop', 'write!', 'transaction', 'create', 'alter']);
   });
 });
