@@ -28,7 +28,7 @@ const aliases: Alias[] = [
 ];
 
 /** Sequelize 6 dialects the playground does not run. */
-const UNUSED_SEQUELIZE_DIALECTS = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|db2|snowflake|postgres)$/;
+const UNUSED_SEQUELIZE_DIALECTS = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|db2|snowflake)$/;
 
 /**
  * Sequelize 6 picks its dialect with a `require` per dialect in one switch
@@ -44,10 +44,25 @@ function withoutUnusedSequelizeDialects(): Plugin {
       if (importer?.endsWith('/sequelize/lib/sequelize.js') && UNUSED_SEQUELIZE_DIALECTS.test(source)) {
         return stub('unavailable-dialect.cjs');
       }
+      // Postgres is a lazy chunk, registered before use (src/worker/postgres-dialect.ts).
+      if (importer?.endsWith('/sequelize/lib/sequelize.js') && source === './dialects/postgres') {
+        return stub('lazy-postgres-dialect.cjs');
+      }
       return null;
     },
   };
 }
+
+/**
+ * PGlite imports `fs/promises` and `stream/promises` on its Node code path
+ * only; the polyfills' aliases (`fs` → an empty module) would turn them into
+ * paths that do not exist. A plugin's aliases go before those of the plugins
+ * listed ahead of it, so this one must come after the polyfills.
+ */
+const pgliteNodeOnlyImports = (): Plugin => ({
+  name: 'sync-playground:pglite-node-only-imports',
+  config: () => ({ resolve: { alias: [{ find: /^(node:)?(fs|stream)\/promises$/, replacement: stub('node-only.cjs') }] } }),
+});
 
 /**
  * Monaco's language features import `internal/common/workers.js` for one
@@ -84,7 +99,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the build works from any static host and path.
     base: './',
-    plugins: browserOnly ? [react(), polyfills(), monacoLanguageWorkers()] : [react()],
+    plugins: browserOnly ? [react(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers()] : [react()],
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
@@ -105,6 +120,8 @@ export default defineConfig(({ mode }) => {
     // starts, which made the first page load reload itself. Scan both.
     optimizeDeps: {
       entries: ['index.html', 'floor.html', 'src/worker/engine-worker.ts'],
+      // PGlite finds its .wasm and .data next to its own module: pre-bundling would move it.
+      exclude: ['@electric-sql/pglite'],
       // Pre-bundling runs its own plugins: the dev server gets Monaco as the build does.
       rolldownOptions: { plugins: [monacoLanguageWorkers()] },
     },

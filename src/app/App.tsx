@@ -8,6 +8,7 @@ import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
 import { DismissibleAlert } from '../components/DismissibleAlert';
 import { ExamplesMenu } from '../components/ExamplesMenu';
+import { DialectPicker } from '../components/DialectPicker';
 import { ModePicker } from '../components/ModePicker';
 import { MoreMenu } from '../components/MoreMenu';
 import { RecentMenu } from '../components/RecentMenu';
@@ -41,13 +42,14 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
   const status = usePlayground((s) => s.status);
   const elapsedMs = usePlayground((s) => s.elapsedMs);
   const failure = usePlayground((s) => s.failure);
+  const loadingNote = usePlayground((s) => s.loadingNote);
   const autoRun = usePlayground((s) => s.autoRun);
   const prettySql = usePlayground((s) => s.prettySql);
   const editorShown = usePlayground((s) => s.editorShown);
   const linkError = usePlayground((s) => s.linkError);
   const fileError = usePlayground((s) => s.fileError);
   const result = usePlayground((s) => s.result);
-  const { toggleMode, loadScenario } = usePlayground((s) => s.scenarioActions);
+  const { toggleMode, setDialect, loadScenario } = usePlayground((s) => s.scenarioActions);
   const { setAutoRun, setPrettySql, setEditorShown, setLinkError, setFileError } = usePlayground((s) => s.uiActions);
 
   const selectExample = useCallback(
@@ -110,7 +112,8 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
         share={<ShareButton getLink={shareLink} />}
         more={<MoreMenu scenario={scenario} getIssue={getIssue} exportReproduction={exportReproduction} onFileRead={openFile} />}
         modes={<ModePicker selected={withDefaults(scenario).modes} onToggle={toggleMode} />}
-        status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} />}
+        dialect={<DialectPicker selected={withDefaults(scenario).dialect} onChange={setDialect} />}
+        status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} loadingNote={loadingNote} />}
         autoRun={autoRun}
         onAutoRunChange={setAutoRun}
         prettySql={prettySql}

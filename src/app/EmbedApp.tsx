@@ -23,11 +23,12 @@ export function EmbedApp({ onRun, playgroundUrl }: { onRun(): void; playgroundUr
   const status = usePlayground((s) => s.status);
   const elapsedMs = usePlayground((s) => s.elapsedMs);
   const failure = usePlayground((s) => s.failure);
+  const loadingNote = usePlayground((s) => s.loadingNote);
   return (
     <div className="embed" data-testid="embed">
       <header className="embed__bar">
         <h1 className="embed__title">{scenarioTitle(scenario)}</h1>
-        <RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} />
+        <RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} loadingNote={loadingNote} />
         <span className="embed__spacer" />
         <a className="embed__open" data-testid="open-in-playground" href={playgroundUrl()} target="_blank" rel="noopener noreferrer">
           Open in playground ↗

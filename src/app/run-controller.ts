@@ -32,7 +32,10 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
     runActions.runStarted(id, withDefaults(scenario).modes);
     const slow = setTimeout(() => runActions.runIsSlow(id), SLOW_RUN_MS);
     client
-      .run(scenario, { onProgress: (progress) => runActions.runProgressed(id, progress) })
+      .run(scenario, {
+        onProgress: (progress) => runActions.runProgressed(id, progress),
+        onLoading: (note) => runActions.runLoading(id, note),
+      })
       .then((result) => {
         performance.mark('run-result');
         runActions.runFinished(id, result, Math.round(performance.now() - started));

@@ -7,9 +7,11 @@ interface RunStatusProps {
   status: Status;
   elapsedMs: number | null;
   failure: { name: string; message: string } | null;
+  /** What the run waits for (PostgreSQL downloading or starting), if anything. */
+  loadingNote?: string | null;
 }
 
-export function RunStatus({ engine, status, elapsedMs, failure }: RunStatusProps) {
+export function RunStatus({ engine, status, elapsedMs, failure, loadingNote = null }: RunStatusProps) {
   if (failure && status === 'failed') {
     return (
       <p className="run-status run-status--failed" role="alert" data-testid="run-status">
@@ -20,7 +22,7 @@ export function RunStatus({ engine, status, elapsedMs, failure }: RunStatusProps
   }
   let text = 'Ready';
   if (engine === 'loading') text = 'Loading Sequelize and SQLite (WebAssembly)…';
-  else if (status === 'running') text = 'Running…';
+  else if (status === 'running') text = loadingNote ?? 'Running…';
   else if (status === 'done' && elapsedMs !== null) text = `Ran in ${elapsedMs} ms`;
   return (
     <p className="run-status" role="status" data-testid="run-status" data-busy={engine === 'loading' || status === 'running'}>

@@ -11,6 +11,7 @@ interface ToolbarProps {
   /** Copy as issue, Download and Open, in a menu beside Share. */
   more?: ReactNode;
   modes: ReactNode;
+  dialect: ReactNode;
   status: ReactNode;
   autoRun: boolean;
   onAutoRunChange(on: boolean): void;
@@ -28,7 +29,7 @@ export function Toolbar(props: ToolbarProps) {
     <header className="toolbar">
       <div className="toolbar__row">
         <h1 className="toolbar__title">
-          Sync Playground <span className="toolbar__subtitle">real Sequelize on real SQLite, in your browser</span>
+          Sync Playground <span className="toolbar__subtitle">real Sequelize on real SQLite and PostgreSQL, in your browser</span>
         </h1>
         <span className="toolbar__spacer" />
         {props.status}
@@ -41,6 +42,7 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       <div className="toolbar__row">
         {props.examples}
+        {props.dialect}
         {props.modes}
         <label className="toolbar__option">
           <input type="checkbox" checked={props.autoRun} onChange={(e) => props.onAutoRunChange(e.target.checked)} />

@@ -31,6 +31,8 @@ export interface EngineClientOptions {
 
 export interface RunCallbacks {
   onProgress?: (progress: RunProgress) => void;
+  /** The run waits for a database engine to load (PostgreSQL's first run), in words. */
+  onLoading?: (note: string) => void;
 }
 
 export interface EngineClient {
@@ -135,6 +137,14 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         return;
       case 'progress':
         if (latest?.id === message.id) latest.callbacks.onProgress?.(message.progress);
+        return;
+      case 'loading':
+        // Downloading and starting PGlite is not the scenario's time either:
+        // the clock starts again at each step of it, and once it is done.
+        if (latest?.id === message.id) {
+          startTimer(latest);
+          latest.callbacks.onLoading?.(message.note);
+        }
         return;
       case 'result':
         if (latest?.id === message.id) {

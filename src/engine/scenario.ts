@@ -11,7 +11,8 @@ export const MODES = ['sync', 'force', 'alter', 'alter-safe', 'drop'] as const;
 export type Mode = (typeof MODES)[number];
 export const DEFAULT_MODES: readonly Mode[] = ['sync', 'force', 'alter', 'drop'];
 
-export type Dialect = 'sqlite' | 'postgres';
+export const DIALECTS = ['sqlite', 'postgres'] as const;
+export type Dialect = (typeof DIALECTS)[number];
 
 /** A scenario as written: optional fields may be absent. */
 export interface ScenarioInput {

@@ -33,6 +33,8 @@ export interface RunState {
    * restyling of every column for a result that is a few frames away.
    */
   slowRun: boolean;
+  /** What the running run waits for before it can start (PostgreSQL loading), or null. */
+  loadingNote: string | null;
 }
 
 export interface RunActions {
@@ -40,6 +42,7 @@ export interface RunActions {
   runStarted(id: number, modes: Mode[]): void;
   runProgressed(id: number, progress: RunProgress): void;
   runIsSlow(id: number): void;
+  runLoading(id: number, note: string | null): void;
   runFinished(id: number, result: RunResult, elapsedMs: number): void;
   runFailed(id: number, failure: { name: string; message: string }): void;
 }
@@ -54,19 +57,21 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
   failure: null,
   elapsedMs: null,
   slowRun: false,
+  loadingNote: null,
   runActions: {
     engineReady: () => set({ engine: 'ready' }),
     runStarted: (id, modes) =>
-      set({ runId: id, status: 'running', runModes: modes, partial: { baseline: null, modes: {} }, failure: null, slowRun: false }),
+      set({ runId: id, status: 'running', runModes: modes, partial: { baseline: null, modes: {} }, failure: null, slowRun: false, loadingNote: null }),
+    runLoading: (id, note) => set((state) => (id !== state.runId ? state : { loadingNote: note })),
     runIsSlow: (id) => set((state) => (id !== state.runId || state.status !== 'running' ? state : { slowRun: true })),
     runProgressed: (id, progress) =>
       set((state) => {
         if (id !== state.runId) return state;
-        if (progress.stage === 'baseline') return { partial: { ...state.partial, baseline: progress.baseline } };
+        if (progress.stage === 'baseline') return { partial: { ...state.partial, baseline: progress.baseline }, loadingNote: null };
         return { partial: { ...state.partial, modes: { ...state.partial.modes, [progress.stage]: progress.mode } } };
       }),
     runFinished: (id, result, elapsedMs) =>
-      set((state) => (id !== state.runId ? state : { status: 'done', result, elapsedMs, engine: 'ready' })),
-    runFailed: (id, failure) => set((state) => (id !== state.runId ? state : { status: 'failed', failure })),
+      set((state) => (id !== state.runId ? state : { status: 'done', result, elapsedMs, engine: 'ready', loadingNote: null })),
+    runFailed: (id, failure) => set((state) => (id !== state.runId ? state : { status: 'failed', failure, loadingNote: null })),
   },
 });

@@ -3,7 +3,7 @@
  * format, so that permalinks, autosave and the engine take it as it is.
  */
 import type { StateCreator } from 'zustand';
-import { MODES, type Mode, type ScenarioInput } from '../engine/scenario';
+import { MODES, type Dialect, type Mode, type ScenarioInput } from '../engine/scenario';
 import type { CodeField } from '../engine/user-code';
 import type { PlaygroundStore } from './store';
 
@@ -16,6 +16,7 @@ export interface ScenarioState {
 export interface ScenarioActions {
   setCode(field: CodeField, code: string): void;
   toggleMode(mode: Mode): void;
+  setDialect(dialect: Dialect): void;
   /** Replaces the whole scenario (an example, a permalink, a file). */
   loadScenario(scenario: ScenarioInput, exampleId?: string | null): void;
 }
@@ -39,6 +40,13 @@ export function createScenarioSlice(initial: ScenarioInput, initialExampleId: st
           // At least one mode stays: a scenario with none is not valid.
           if (!on && modes.length === 1) return state;
           return { scenario: { ...state.scenario, modes: withMode(modes, mode, on) } };
+        }),
+      setDialect: (dialect) =>
+        set((state) => {
+          if ((state.scenario.dialect ?? 'sqlite') === dialect) return state;
+          // SQLite is the default: leave the field out, as a link made before Postgres has it.
+          const { dialect: _previous, ...rest } = state.scenario;
+          return { scenario: dialect === 'sqlite' ? (rest as ScenarioInput) : { ...rest, dialect } };
         }),
       loadScenario: (scenario, exampleId = null) => set({ scenario, exampleId }),
     },

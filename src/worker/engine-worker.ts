@@ -9,6 +9,7 @@ import initSqlJs from 'sql.js';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { createSqljsHost, parseScenario, runScenario, withDefaults } from '../engine';
 import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
+import { postgresHost } from './postgres-host-loader';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
@@ -74,11 +75,12 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
   await loaded;
   try {
     if (request.id !== latestId) throw new Superseded('A newer run was requested.');
-    const host = createSqljsHost(await sqlJs);
+    const sqlite = createSqljsHost(await sqlJs);
     const databases = new Map<DatabaseStage, Uint8Array>();
     // The page validates too, but anything crossing postMessage is re-checked.
     const result = await runScenario(parseScenario(request.scenario), {
-      host,
+      host: (dialect) =>
+        dialect === 'postgres' ? postgresHost((note) => post({ type: 'loading', id: request.id, note })) : sqlite,
       onDatabase: (stage, bytes) => databases.set(stage, bytes),
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');

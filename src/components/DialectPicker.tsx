@@ -1,0 +1,27 @@
+/** Chooses the database the scenario runs on: SQLite (sql.js) or PostgreSQL (PGlite). */
+import { DIALECTS, type Dialect } from '../engine/scenario';
+import './ModePicker.css';
+
+const LABELS: Record<Dialect, { name: string; engine: string }> = {
+  sqlite: { name: 'SQLite', engine: 'SQLite 3 compiled to WebAssembly (sql.js)' },
+  postgres: { name: 'PostgreSQL', engine: 'PostgreSQL compiled to WebAssembly (PGlite), loaded on first use' },
+};
+
+interface DialectPickerProps {
+  selected: Dialect;
+  onChange(dialect: Dialect): void;
+}
+
+export function DialectPicker({ selected, onChange }: DialectPickerProps) {
+  return (
+    <fieldset className="mode-picker" data-testid="dialect-picker">
+      <legend className="mode-picker__legend">Database</legend>
+      {DIALECTS.map((dialect) => (
+        <label key={dialect} className="mode-picker__mode" title={LABELS[dialect].engine} data-on={dialect === selected}>
+          <input type="radio" name="dialect" value={dialect} checked={dialect === selected} onChange={() => onChange(dialect)} />
+          {LABELS[dialect].name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
