@@ -35,6 +35,10 @@ const ORDER = [
   'paranoid-added',
   'timestamps-removed',
   'alter-unchanged-model',
+  // The same questions on PostgreSQL, where alter changes tables in place.
+  'pg-seed-add-column',
+  'pg-rename-column',
+  'pg-enum-value-added',
 ];
 
 function idOf(path: string): string {

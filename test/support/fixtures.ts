@@ -1,7 +1,7 @@
 /** The fixture scenarios in test/fixtures/, read and validated. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenarioJson, type ScenarioInput } from '../../src/engine/scenario';
+import { parseScenarioJson, withDefaults, type Dialect, type ScenarioInput } from '../../src/engine/scenario';
 
 export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures');
 
@@ -11,7 +11,12 @@ export interface Fixture {
   scenario: ScenarioInput;
 }
 
-export function loadFixtures(): Fixture[] {
+/** Every fixture written for one dialect (SQLite's are most; a few show PostgreSQL only). */
+export function loadFixtures(dialect: Dialect = 'sqlite'): Fixture[] {
+  return loadAllFixtures().filter((fixture) => withDefaults(fixture.scenario).dialect === dialect);
+}
+
+function loadAllFixtures(): Fixture[] {
   return readdirSync(FIXTURE_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()
@@ -23,7 +28,7 @@ export function loadFixtures(): Fixture[] {
 }
 
 export function loadFixture(name: string): Fixture {
-  const fixture = loadFixtures().find((f) => f.name === name);
+  const fixture = loadAllFixtures().find((f) => f.name === name);
   if (!fixture) throw new Error(`no fixture ${name}`);
   return fixture;
 }
