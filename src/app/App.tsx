@@ -50,7 +50,8 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
   const fileError = usePlayground((s) => s.fileError);
   const result = usePlayground((s) => s.result);
   const { toggleMode, setDialect, loadScenario } = usePlayground((s) => s.scenarioActions);
-  const { setAutoRun, setPrettySql, setEditorShown, setLinkError, setFileError } = usePlayground((s) => s.uiActions);
+  const { setAutoRun, setPrettySql, setEditorShown, setLinkError, setFileError, setCompareDialects } = usePlayground((s) => s.uiActions);
+  const compareDialects = usePlayground((s) => s.compareDialects);
 
   const selectExample = useCallback(
     (id: string) => {
@@ -112,7 +113,14 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
         share={<ShareButton getLink={shareLink} />}
         more={<MoreMenu scenario={scenario} getIssue={getIssue} exportReproduction={exportReproduction} onFileRead={openFile} />}
         modes={<ModePicker selected={withDefaults(scenario).modes} onToggle={toggleMode} />}
-        dialect={<DialectPicker selected={withDefaults(scenario).dialect} onChange={setDialect} />}
+        dialect={
+          <DialectPicker
+            selected={withDefaults(scenario).dialect}
+            onChange={setDialect}
+            compare={compareDialects}
+            onCompareChange={setCompareDialects}
+          />
+        }
         status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} loadingNote={loadingNote} />}
         autoRun={autoRun}
         onAutoRunChange={setAutoRun}

@@ -4,7 +4,7 @@
  * the store only receives plain data.
  */
 import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
-import { withDefaults } from '../engine/scenario';
+import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { PlaygroundStoreApi } from '../store/store';
 
 /** Long enough not to run on every keystroke, short enough to feel live. */
@@ -39,6 +39,7 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
       .then((result) => {
         performance.mark('run-result');
         runActions.runFinished(id, result, Math.round(performance.now() - started));
+        if (store.getState().compareDialects) runOtherDialect(id, scenario);
       })
       .catch((error: unknown) => {
         if (error instanceof EngineRunError && error.reason === 'superseded') return;
@@ -48,7 +49,31 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
       .finally(() => clearTimeout(slow));
   }
 
+  /**
+   * The dialect comparison's second run: the same scenario on the other
+   * dialect, once the main run is done (the engine runs one at a time, and
+   * the main result matters first). A newer run supersedes it as any run.
+   */
+  function runOtherDialect(id: number, scenario: ScenarioInput): void {
+    const { runActions } = store.getState();
+    const other = withDefaults(scenario).dialect === 'sqlite' ? 'postgres' : 'sqlite';
+    runActions.otherDialectStarted(id);
+    client
+      .run({ ...scenario, dialect: other }, { onLoading: (note) => runActions.otherDialectLoading(id, note) })
+      .then((result) => runActions.otherDialectFinished(id, result))
+      .catch((error: unknown) => {
+        if (error instanceof EngineRunError && error.reason === 'superseded') return;
+        const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
+        runActions.otherDialectFailed(id, { name, message: error instanceof Error ? error.message : String(error) });
+      });
+  }
+
   const unsubscribe = store.subscribe((state, previous) => {
+    // Opening the comparison runs both dialects at once.
+    if (state.compareDialects && !previous.compareDialects) {
+      runNow();
+      return;
+    }
     if (state.scenario === previous.scenario || !state.autoRun) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(runNow, AUTO_RUN_DELAY_MS);

@@ -10,9 +10,12 @@ const LABELS: Record<Dialect, { name: string; engine: string }> = {
 interface DialectPickerProps {
   selected: Dialect;
   onChange(dialect: Dialect): void;
+  /** One mode on both databases side by side. */
+  compare: boolean;
+  onCompareChange(on: boolean): void;
 }
 
-export function DialectPicker({ selected, onChange }: DialectPickerProps) {
+export function DialectPicker({ selected, onChange, compare, onCompareChange }: DialectPickerProps) {
   return (
     <fieldset className="mode-picker" data-testid="dialect-picker">
       <legend className="mode-picker__legend">Database</legend>
@@ -22,6 +25,10 @@ export function DialectPicker({ selected, onChange }: DialectPickerProps) {
           {LABELS[dialect].name}
         </label>
       ))}
+      <label className="mode-picker__mode" title="Run the scenario on both databases and show one mode side by side" data-on={compare}>
+        <input type="checkbox" data-testid="compare-dialects" checked={compare} onChange={(e) => onCompareChange(e.target.checked)} />
+        both, side by side
+      </label>
     </fieldset>
   );
 }

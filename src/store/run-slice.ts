@@ -13,6 +13,15 @@ import type { PlaygroundStore } from './store';
 export type EngineStatus = 'loading' | 'ready';
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
 
+export interface OtherDialectRun {
+  runId: number;
+  status: RunStatus;
+  result: RunResult | null;
+  failure: { name: string; message: string } | null;
+  /** What it waits for (PostgreSQL loading), or null. */
+  loadingNote: string | null;
+}
+
 export interface RunState {
   engine: EngineStatus;
   /** The latest run asked for; older runs' messages are ignored. */
@@ -35,6 +44,11 @@ export interface RunState {
   slowRun: boolean;
   /** What the running run waits for before it can start (PostgreSQL loading), or null. */
   loadingNote: string | null;
+  /**
+   * The latest run of the same scenario on the other dialect, for the
+   * dialect comparison: run after the main run, when the comparison is shown.
+   */
+  otherDialect: OtherDialectRun;
 }
 
 export interface RunActions {
@@ -45,6 +59,10 @@ export interface RunActions {
   runLoading(id: number, note: string | null): void;
   runFinished(id: number, result: RunResult, elapsedMs: number): void;
   runFailed(id: number, failure: { name: string; message: string }): void;
+  otherDialectStarted(id: number): void;
+  otherDialectLoading(id: number, note: string): void;
+  otherDialectFinished(id: number, result: RunResult): void;
+  otherDialectFailed(id: number, failure: { name: string; message: string }): void;
 }
 
 export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { runActions: RunActions }> = (set) => ({
@@ -58,6 +76,7 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
   elapsedMs: null,
   slowRun: false,
   loadingNote: null,
+  otherDialect: { runId: 0, status: 'idle', result: null, failure: null, loadingNote: null },
   runActions: {
     engineReady: () => set({ engine: 'ready' }),
     runStarted: (id, modes) =>
@@ -72,6 +91,14 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
       }),
     runFinished: (id, result, elapsedMs) =>
       set((state) => (id !== state.runId ? state : { status: 'done', result, elapsedMs, engine: 'ready', loadingNote: null })),
+    otherDialectStarted: (id) =>
+      set((state) => ({ otherDialect: { ...state.otherDialect, runId: id, status: 'running', failure: null, loadingNote: null } })),
+    otherDialectLoading: (id, note) =>
+      set((state) => (id !== state.otherDialect.runId ? state : { otherDialect: { ...state.otherDialect, loadingNote: note } })),
+    otherDialectFinished: (id, result) =>
+      set((state) => (id !== state.otherDialect.runId ? state : { otherDialect: { runId: id, status: 'done', result, failure: null, loadingNote: null } })),
+    otherDialectFailed: (id, failure) =>
+      set((state) => (id !== state.otherDialect.runId ? state : { otherDialect: { ...state.otherDialect, status: 'failed', failure, loadingNote: null } })),
     runFailed: (id, failure) => set((state) => (id !== state.runId ? state : { status: 'failed', failure, loadingNote: null })),
   },
 });

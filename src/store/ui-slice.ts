@@ -1,5 +1,6 @@
 /** What the person chose to look at: plain data, no DOM or editor objects. */
 import type { StateCreator } from 'zustand';
+import type { Mode } from '../engine/scenario';
 import type { CodeField } from '../engine/user-code';
 import type { PlaygroundStore } from './store';
 
@@ -15,6 +16,10 @@ export interface UiState {
   linkError: string | null;
   /** Why the scenario file opened or dropped could not be used (the work shown is untouched). */
   fileError: string | null;
+  /** Show one mode on SQLite and on PostgreSQL side by side (runs the scenario on both). */
+  compareDialects: boolean;
+  /** The mode the dialect comparison shows (null: the scenario's first). */
+  comparedMode: Mode | null;
 }
 
 export interface UiActions {
@@ -24,6 +29,8 @@ export interface UiActions {
   setEditorShown(on: boolean): void;
   setLinkError(message: string | null): void;
   setFileError(message: string | null): void;
+  setCompareDialects(on: boolean): void;
+  setComparedMode(mode: Mode): void;
 }
 
 export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { uiActions: UiActions }> = (set) => ({
@@ -33,6 +40,8 @@ export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { ui
   editorShown: true,
   linkError: null,
   fileError: null,
+  compareDialects: false,
+  comparedMode: null,
   uiActions: {
     setActiveTab: (activeTab) => set({ activeTab }),
     setPrettySql: (prettySql) => set({ prettySql }),
@@ -40,5 +49,7 @@ export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { ui
     setEditorShown: (editorShown) => set({ editorShown }),
     setLinkError: (linkError) => set({ linkError }),
     setFileError: (fileError) => set({ fileError }),
+    setCompareDialects: (compareDialects) => set({ compareDialects }),
+    setComparedMode: (comparedMode) => set({ comparedMode }),
   },
 });

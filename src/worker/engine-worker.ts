@@ -7,7 +7,12 @@ import './node-globals';
 import initSqlJs from 'sql.js';
 // The WebAssembly file, emitted by Vite as a hashed asset: no CDN at run time.
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { createSqljsHost, parseScenario, runScenario, withDefaults } from '../engine';
+// The engine's own modules, not its index: the index also exports the PGlite
+// host, which would bring it and pg-types (about 7 kB gzip) into this first
+// chunk; ./postgres-host-loader loads it on the first Postgres run.
+import { runScenario } from '../engine/run-scenario';
+import { parseScenario, withDefaults } from '../engine/scenario';
+import { createSqljsHost } from '../engine/sqljs-host';
 import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
@@ -78,10 +83,14 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     const sqlite = createSqljsHost(await sqlJs);
     const databases = new Map<DatabaseStage, Uint8Array>();
     // The page validates too, but anything crossing postMessage is re-checked.
-    const result = await runScenario(parseScenario(request.scenario), {
+    const scenario = parseScenario(request.scenario);
+    // SQLite files are kept for downloads; a PostgreSQL data directory is
+    // tens of megabytes per mode and is not offered.
+    const keepDatabases = withDefaults(scenario).dialect === 'sqlite';
+    const result = await runScenario(scenario, {
       host: (dialect) =>
         dialect === 'postgres' ? postgresHost((note) => post({ type: 'loading', id: request.id, note })) : sqlite,
-      onDatabase: (stage, bytes) => databases.set(stage, bytes),
+      onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');
         post({ type: 'progress', id: request.id, progress });

@@ -36,9 +36,11 @@ export function BaselinePanel({ baseline, dialect, pretty }: { baseline: RunSect
                 {baseline.console.join('\n')}
               </pre>
             )}
-            <p className="baseline-download">
-              <DownloadDatabaseButton stage="baseline" />
-            </p>
+            {dialect === 'sqlite' && (
+              <p className="baseline-download">
+                <DownloadDatabaseButton stage="baseline" />
+              </p>
+            )}
             <div className="baseline-part">
               <h4 className="baseline-heading">Setup statements</h4>
               <QueryLog log={baseline.log} dialect={dialect} pretty={pretty} />

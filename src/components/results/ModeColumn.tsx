@@ -164,7 +164,8 @@ export const ModeColumn = memo(function ModeColumn({ mode, result, baseline, dia
               {Math.round(headed.durationMs)} ms
             </span>
           )}
-          {headed && <DownloadDatabaseButton stage={mode} />}
+          {/* A SQLite database is one file; a PostgreSQL cluster is not offered (tens of MB). */}
+          {headed && dialect === 'sqlite' && <DownloadDatabaseButton stage={mode} />}
         </div>
         <code className="mcol-call">{call}</code>
       </header>
