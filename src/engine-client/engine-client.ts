@@ -6,7 +6,7 @@
  * loop of user code, and the next run gets a fresh one.
  */
 import type { RunResult } from '../engine/result';
-import type { ScenarioInput } from '../engine/scenario';
+import { DEFAULT_MODES, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
@@ -21,7 +21,7 @@ export interface WorkerLike {
 }
 
 export interface EngineClientOptions {
-  /** How long a run may take once the engine is loaded. Default 10 s. */
+  /** How long each section of a run (the baseline, each mode) may take once the engine is loaded. Default 10 s. */
   timeoutMs?: number;
   /** Called each time a (new) worker has loaded the engine. */
   onReady?: () => void;
@@ -61,6 +61,11 @@ export class EngineRunError extends Error {
   }
 }
 
+/** The modes a scenario runs, in order (the worker validates them). */
+function sectionsOf(scenario: ScenarioInput): string[] {
+  return Array.isArray(scenario.modes) ? [...scenario.modes] : [...DEFAULT_MODES];
+}
+
 function createEngineWorker(): WorkerLike {
   // Vite bundles the worker (and its polyfills) from this exact expression.
   return new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module' });
@@ -72,7 +77,12 @@ interface PendingRun {
   reject(error: EngineRunError): void;
   callbacks: RunCallbacks;
   timer: ReturnType<typeof setTimeout> | null;
+  /** The sections still to come, in order: the baseline, then each mode. */
+  pending: string[];
 }
+
+/** How a section is named in the timeout message. */
+const sectionName = (stage: string | undefined) => (stage === undefined || stage === 'baseline' ? 'The baseline (setup)' : `Mode ${stage}`);
 
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -108,7 +118,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     run.timer = setTimeout(() => {
       stopWorker();
       const seconds = Math.round(timeoutMs / 100) / 10;
-      fail(run, 'timeout', `The run took longer than ${seconds} s and was stopped (an endless loop?). The engine was restarted.`);
+      const section = sectionName(run.pending[0]);
+      fail(run, 'timeout', `${section} took longer than ${seconds} s and was stopped (an endless loop?). The engine was restarted.`);
     }, timeoutMs);
   }
 
@@ -136,7 +147,14 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         options.onReady?.();
         return;
       case 'progress':
-        if (latest?.id === message.id) latest.callbacks.onProgress?.(message.progress);
+        if (latest?.id === message.id) {
+          // The limit is per section (the baseline, each mode): a slow
+          // database (PostgreSQL starts a fresh copy for each mode) is not
+          // a runaway, and the message can say which section ran away.
+          latest.pending = latest.pending.filter((stage) => stage !== message.progress.stage);
+          startTimer(latest);
+          latest.callbacks.onProgress?.(message.progress);
+        }
         return;
       case 'loading':
         // Downloading and starting PGlite is not the scenario's time either:
@@ -195,7 +213,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const id = ++nextId;
       const target = ensureWorker();
       return new Promise<RunResult>((resolve, reject) => {
-        const run: PendingRun = { id, resolve, reject, callbacks, timer: null };
+        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...sectionsOf(scenario)] };
         latest = run;
         startTimer(run);
         target.postMessage({ type: 'run', id, scenario });

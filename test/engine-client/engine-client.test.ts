@@ -91,6 +91,19 @@ describe('engine client', () => {
     await expect(next).resolves.toEqual(resultFor(2));
   });
 
+  it('limits each section, not the whole run, and names the section that ran away', async () => {
+    const { client, workers } = setup(2_000);
+    const run = client.run({ ...SCENARIO, modes: ['sync', 'alter'] });
+    workers[0]?.send({ type: 'ready' });
+    vi.advanceTimersByTime(1_500);
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: {} as never } });
+    vi.advanceTimersByTime(1_500);
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'sync', mode: {} as never } });
+    vi.advanceTimersByTime(2_000);
+    await expect(run).rejects.toThrow(/^Mode alter took longer than 2 s and was stopped/);
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
   it('does not count the engine loading against the timeout', async () => {
     const { client, workers } = setup(2_000);
     const run = client.run(SCENARIO);
