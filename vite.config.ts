@@ -24,6 +24,15 @@ const aliases: Alias[] = [
   { find: /^moment-timezone$/, replacement: 'moment-timezone/moment-timezone.js' },
   { find: /^pg-hstore$/, replacement: stub('pg-hstore.cjs') },
   { find: /^(node:)?crypto$/, replacement: stub('node-crypto.cjs') },
+  // Sequelize uses one call of `url`, one of `assert`, four functions of
+  // `util` and four of `semver`, and `wkx` only for GEOMETRY values: small
+  // stand-ins keep the polyfills, wkx and the rest of semver (about 38 kB
+  // gzip) out of the worker's first load (see each stub for what it does).
+  { find: /^(node:)?url$/, replacement: stub('node-url.cjs') },
+  { find: /^(node:)?assert$/, replacement: stub('node-assert.cjs') },
+  { find: /^(node:)?util$/, replacement: stub('node-util.cjs') },
+  { find: /^wkx$/, replacement: stub('wkx.cjs') },
+  { find: /^semver$/, replacement: stub('semver.cjs') },
   ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
 ];
 
@@ -82,12 +91,13 @@ const monacoLanguageWorkers = (): Plugin => ({
 
 /**
  * The Node core modules Sequelize and its dependencies import, in browser
- * versions (`crypto` is stubbed above instead). Returned fresh for each use:
- * the page and the worker are separate builds with their own plugin instances.
+ * versions (`crypto`, `url`, `assert` and `util` are stubbed above instead).
+ * Returned fresh for each use: the page and the worker are separate builds
+ * with their own plugin instances.
  */
 const polyfills = () =>
   nodePolyfills({
-    include: ['assert', 'buffer', 'events', 'fs', 'path', 'process', 'stream', 'url', 'util'],
+    include: ['buffer', 'events', 'fs', 'path', 'process', 'stream'],
     globals: { Buffer: true, global: true, process: true },
   });
 
