@@ -21,7 +21,6 @@ import type { RecentEntry } from '../permalink/autosave';
 import type { RecentScenarios } from '../permalink/autosave-sync';
 import { shareUrl } from '../permalink/url-sync';
 import { loadSqlFormatter } from '../results/sql-text';
-import { issueMarkdown } from '../share/issue-markdown';
 import type { ScenarioFileRead } from '../share/scenario-file';
 import { usePlayground } from '../store/store-context';
 import { EditorPane } from './EditorPane';
@@ -70,10 +69,11 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
   );
   const shareLink = useCallback(() => shareUrl(scenario), [scenario]);
   // The result only while it is the scenario's own: a run in progress may be of an older one.
-  const getIssue = useCallback(
-    () => issueMarkdown(scenario, status === 'done' ? result : null, shareUrl(scenario)),
-    [scenario, status, result],
-  );
+  const getIssue = useCallback(async () => {
+    // Its own chunk: the first result does not wait for it.
+    const { issueMarkdown } = await import('../share/issue-markdown');
+    return issueMarkdown(scenario, status === 'done' ? result : null, shareUrl(scenario));
+  }, [scenario, status, result]);
   // A file opened or dropped: an invalid one leaves the work as it is and says why;
   // a valid one keeps the work in Recent, as a link does, then loads and runs.
   const openFile = useCallback(

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { IssueMarkdown } from '../share/issue-markdown';
 
 interface CopyIssueButtonProps {
-  getIssue(): IssueMarkdown;
+  /** Async: the Markdown writer is its own chunk, fetched on the first copy. */
+  getIssue(): Promise<IssueMarkdown>;
   /** What happened, for the menu to show once it closes. */
   onStatus(status: { text: string; warn: boolean }, copied: boolean): void;
 }
@@ -25,8 +26,8 @@ export function CopyIssueButton({ getIssue, onStatus }: CopyIssueButtonProps) {
     if (manual !== null) fieldRef.current?.select();
   }, [manual]);
 
-  const copy = () => {
-    const issue = getIssue();
+  const copy = async () => {
+    const issue = await getIssue();
     const byHand = () => {
       setManual(issue.text);
       onStatus({ text: issueStatus(issue, 'manual'), warn: issue.tooLong }, false);
@@ -40,7 +41,7 @@ export function CopyIssueButton({ getIssue, onStatus }: CopyIssueButtonProps) {
 
   return (
     <>
-      <button type="button" className="more__item" data-testid="copy-issue" onClick={copy}>
+      <button type="button" className="more__item" data-testid="copy-issue" onClick={() => void copy()}>
         Copy as issue
       </button>
       {manual !== null && (

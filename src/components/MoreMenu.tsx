@@ -17,7 +17,7 @@ import './MoreMenu.css';
 
 interface MoreMenuProps {
   scenario: ScenarioInput;
-  getIssue(): IssueMarkdown;
+  getIssue(): Promise<IssueMarkdown>;
   exportReproduction(scenario: ScenarioInput): Promise<ReproductionFiles>;
   onFileRead(read: ScenarioFileRead): void;
 }
