@@ -5,6 +5,7 @@
  * - the whole fixture suite (every fixture, every mode);
  * - `sync({ alter: true })` on a table of 100,000 rows (seeding not timed).
  * Targets (issue "Engine"): suite ratio ≤ 1.0, 100k-row alter ratio ≤ 1.3.
+ * Then the same for PostgreSQL (./postgres-bench.ts).
  */
 import { runScenario } from '../src/engine/run-scenario';
 import type { RunResult } from '../src/engine/result';
@@ -14,6 +15,7 @@ import { createSqljsHost } from '../src/engine/sqljs-host';
 import { loadSqlJsInNode } from '../src/cli/load-sqljs';
 import { createNativeSqliteHost } from '../test/support/native-sqlite-host';
 import { loadFixtures } from '../test/support/fixtures';
+import { benchPostgres } from './postgres-bench';
 import { formatMs, median, printTable } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -85,3 +87,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchPostgres();

@@ -19,6 +19,27 @@ export async function timeUntilAllDone(page: Page, columns: number, timeout = 60
 }
 
 /**
+ * Clicks the PostgreSQL choice and resolves with the milliseconds until the
+ * columns have gone running and then all done again (PGlite's download and
+ * start included).
+ */
+export async function timeSwitchToPostgres(page: Page, timeout = 120_000): Promise<number> {
+  await page.evaluate(`(() => {
+    const state = { start: performance.now(), end: 0, sawRunning: false };
+    window.__switch = state;
+    new MutationObserver(() => {
+      if (state.end !== 0) return;
+      const sections = [...document.querySelectorAll('section[data-testid^="mode-"]')];
+      if (sections.some((section) => section.dataset.status === 'running')) state.sawRunning = true;
+      else if (state.sawRunning && sections.length > 0) state.end = performance.now();
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  })()`);
+  await page.getByTestId('dialect-picker').getByLabel('PostgreSQL').check();
+  const handle = await page.waitForFunction('window.__switch.end > 0 ? window.__switch.end - window.__switch.start : false', undefined, { timeout });
+  return (await handle.jsonValue()) as number;
+}
+
+/**
  * Arms an observer that records when the columns go from running back to
  * all done, then returns a function reading the elapsed time since `start`
  * was called in the page (by the keydown that triggers the run).
