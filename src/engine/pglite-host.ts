@@ -3,27 +3,34 @@
  * loaded with a dynamic import, so that it is its own chunk and only a
  * Postgres scenario pays for it.
  *
- * How a mode starts from the baseline. Both ways were measured in Node 20
- * (PGlite 0.5.16, PostgreSQL 18.6, a two-row table):
- * (a) dump and load the data directory: `CHECKPOINT` + `dumpDataDir('none')`
- *     140–370 ms once per run (48 MB tarball; gzip: 770 ms, 6.5 MB), then
- *     `new PGlite({ loadDataDir })` 400–450 ms per mode (gzip: 1.2 s);
- * (b) run each mode inside a transaction rolled back afterwards, saving and
- *     restoring every sequence: 2–12 ms per mode.
- * (b) is a hundred times faster but is not the same database: a wrapping
- * transaction changes what user code and Sequelize see. After any failed
- * statement every later one fails ("current transaction is aborted"), where
- * on a server the next statement runs (scenarios that catch an error and go
- * on); Sequelize's own `START TRANSACTION`/`COMMIT` would commit the wrapper
- * and leak the mode's changes; `ALTER TYPE … ADD VALUE` (alter on an ENUM)
- * cannot use the new value before commit; `now()` stops moving; deferred
- * constraints are never checked. Detecting those and falling back to (a)
- * would mean running user code twice. So every mode gets (a): a real,
- * separate database, as on a server, for about half a second per mode.
+ * Every mode is a real, separate database started from an exact copy of the
+ * baseline, never a transaction rolled back afterwards: a wrapping
+ * transaction changes what user code and Sequelize see (after a failed
+ * statement every later one fails, where on a server the next one runs;
+ * Sequelize's own START TRANSACTION/COMMIT would commit the wrapper; ALTER
+ * TYPE … ADD VALUE cannot use the new value before commit; now() stops
+ * moving; deferred constraints are never checked).
+ *
+ * How fast (Node 20, PGlite 0.5.16, two busy cores, min of 4–12):
+ * - the empty cluster (pglite-cluster.ts): 18 MB instead of 40 MB (1 MB WAL
+ *   segments, no postgres/template0 databases), made at build time (initdb,
+ *   8–9 s, as before) and shipped;
+ * - saving the baseline: CHECKPOINT + reading the files from the instance's
+ *   MEMFS, 50–80 ms (was CHECKPOINT + dumpDataDir, 230–320 ms);
+ * - starting an instance on a copy (pglite-datadir.ts: files written into
+ *   MEMFS, shared_buffers 16MB): 300–340 ms (was `loadDataDir` with the
+ *   40 MB tarball, 770–1250 ms);
+ * - the next mode on the same baseline restores the started instance's
+ *   memory and files (pglite-restart.ts): 20–35 ms, query included. Only the
+ *   first mode of a run pays a start (and a mode after one that loaded a
+ *   library, e.g. plpgsql for a DO block).
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHost } from './database-host';
 import { createPglitePgModule, PASS_THROUGH_SERIALIZERS, rawTextParsers } from './drivers/pglite-pg-driver';
+import { CLUSTER_DATABASE, initCluster, renameDatabase } from './pglite-cluster';
+import { dataDirFs, readDataDir, untar, type DataDir } from './pglite-datadir';
+import { keepStartedState, type Restartable } from './pglite-restart';
 import { snapshotPostgres, type RawPgResult } from './postgres-snapshot';
 
 type PgliteModule = typeof import('@electric-sql/pglite');
@@ -32,53 +39,96 @@ export interface PgliteHostOptions {
   /** Loads PGlite; by default `import('@electric-sql/pglite')`. */
   loadPglite?: () => Promise<PgliteModule>;
   /**
-   * The data directory (tarball) of an empty cluster, to start from instead
-   * of running initdb (seconds) in every run; the browser ships one.
+   * The data directory (tarball, plain or gzip) of the empty cluster made by
+   * `makeEmptyCluster` (pglite-cluster.ts), to start from instead of running
+   * initdb (seconds) in every host; the browser ships one.
    */
   emptyCluster?: () => Promise<Blob>;
+  /** The database that cluster holds; `playground` (makeEmptyCluster's default). */
+  emptyClusterDatabase?: string;
 }
 
 export interface PgliteDatabase {
+  /** This session's handle: it stops working once the session is closed. */
   pglite: PGlite;
   database: string;
 }
 
-/** The data directory as a tarball, once every change is on disk. */
-async function dump(pglite: PGlite): Promise<Blob> {
-  await pglite.exec('CHECKPOINT');
-  return pglite.dumpDataDir('none');
+/** A started instance and the state it started in. */
+interface Started {
+  pglite: PGlite;
+  dataDir: DataDir;
+  database: string;
+  restartable: Restartable;
 }
 
-export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, Blob> {
+/**
+ * A handle on `pglite` for one session. The instance outlives the session
+ * (it is restored for the next one), so a call user code left pending must
+ * not reach the next session: after `end` the handle acts as a closed PGlite.
+ */
+function lease(pglite: PGlite): { handle: PGlite; end: () => void } {
+  let ended = false;
+  const handle = new Proxy(pglite, {
+    get(target, key) {
+      if (key === 'closed') return ended || target.closed;
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (!ended) return (value as (...a: unknown[]) => unknown).apply(target, args);
+        // As a closed PGlite: async methods reject, the others throw.
+        const error = new Error('PGlite is closed');
+        if (value.constructor.name === 'AsyncFunction') return Promise.reject(error);
+        throw error;
+      };
+    },
+  });
+  return { handle, end: () => (ended = true) };
+}
+
+/** The data directory's files, once every change is on disk. */
+async function save(pglite: PGlite): Promise<DataDir> {
+  await pglite.exec('CHECKPOINT');
+  return readDataDir(pglite);
+}
+
+export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, DataDir> {
   let loaded: Promise<PgliteModule> | null = null;
   const load = () => (loaded ??= options.loadPglite ? options.loadPglite() : import('@electric-sql/pglite'));
 
-  let cluster: Promise<Blob> | null = null;
-  /** An empty cluster (initdb's `postgres` database only), made once per host. */
+  const start = async (dataDir: DataDir, database: string): Promise<Started> => {
+    const { PGlite, MemoryFS } = await load();
+    const fs = dataDirFs(MemoryFS, dataDir);
+    const pglite = await PGlite.create({ fs, database });
+    return { pglite, dataDir, database, restartable: keepStartedState(pglite, fs) };
+  };
+
+  const clusterDatabase = options.emptyCluster ? (options.emptyClusterDatabase ?? CLUSTER_DATABASE) : CLUSTER_DATABASE;
+  let cluster: Promise<DataDir> | null = null;
+  /** The empty cluster (template1 and `clusterDatabase`), made or read once per host. */
   const emptyCluster = () =>
     (cluster ??= options.emptyCluster
-      ? options.emptyCluster()
+      ? options.emptyCluster().then(untar)
       : load().then(async ({ PGlite }) => {
-          const pglite = await PGlite.create();
+          const pglite = await initCluster(PGlite, clusterDatabase);
           try {
-            return await dump(pglite);
+            return await save(pglite);
           } finally {
             await pglite.close();
           }
         }));
 
-  const withDatabase = new Map<string, Promise<Blob>>();
-  /** An empty cluster that also holds an empty database called `database`. */
-  const emptyWith = (database: string): Promise<Blob> => {
-    if (database === 'postgres') return emptyCluster();
+  const withDatabase = new Map<string, Promise<DataDir>>();
+  /** An empty cluster whose database is called `database`: the shipped one, or one rename away. */
+  const emptyWith = (database: string): Promise<DataDir> => {
+    if (database === clusterDatabase) return emptyCluster();
     let made = withDatabase.get(database);
     if (!made) {
       made = (async () => {
-        const { PGlite } = await load();
-        const pglite = await PGlite.create({ loadDataDir: await emptyCluster() });
+        const { pglite } = await start(await emptyCluster(), 'template1');
         try {
-          await pglite.exec(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-          return await dump(pglite);
+          await renameDatabase(pglite, clusterDatabase, database);
+          return await save(pglite);
         } finally {
           await pglite.close();
         }
@@ -88,15 +138,48 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
     return made;
   };
 
-  const open = async (dataDir: Blob, database: string): Promise<PgliteDatabase> => {
-    const { PGlite } = await load();
-    return { pglite: await PGlite.create({ loadDataDir: dataDir, database }), database };
+  /**
+   * The instance kept after its session, to be restored for the next mode;
+   * closed when the baseline is discarded (an open instance would keep
+   * Node's event loop, and the CLI, alive) or another one is needed.
+   */
+  let parked: Started | null = null;
+  const unpark = async () => {
+    const kept = parked;
+    parked = null;
+    await kept?.pglite.close();
+  };
+  const leases = new Map<PgliteDatabase, { started: Started; end: () => void }>();
+
+  const open = async (dataDir: DataDir, database: string): Promise<PgliteDatabase> => {
+    let started: Started | null = null;
+    if (parked?.dataDir === dataDir && parked.database === database && parked.restartable.restore()) {
+      started = parked;
+      parked = null;
+    }
+    await unpark();
+    started ??= await start(dataDir, database);
+    const { handle, end } = lease(started.pglite);
+    const db = { pglite: handle, database };
+    leases.set(db, { started, end });
+    return db;
+  };
+
+  const close = async (db: PgliteDatabase): Promise<void> => {
+    const leased = leases.get(db);
+    if (!leased) return;
+    leases.delete(db);
+    leased.end();
+    const { started } = leased;
+    if (started.pglite.closed) return;
+    await unpark();
+    parked = started;
   };
 
   return {
     dialect: 'postgres',
     openEmpty: async (database) => open(await emptyWith(database), database),
-    saveBaseline: ({ pglite }) => dump(pglite),
+    saveBaseline: ({ pglite }) => save(pglite),
     openFromBaseline: (saved, database) => open(saved, database),
     sequelizeOptions: ({ pglite }) => ({ dialect: 'postgres', dialectModule: createPglitePgModule(pglite), pool: { max: 1 } }),
     async snapshot({ pglite }) {
@@ -109,8 +192,10 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
       });
     },
     async export({ pglite }) {
-      return new Uint8Array(await (await dump(pglite)).arrayBuffer());
+      await pglite.exec('CHECKPOINT');
+      return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
     },
-    close: ({ pglite }) => pglite.close(),
+    close,
+    discardBaseline: unpark,
   };
 }

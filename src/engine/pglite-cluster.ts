@@ -1,0 +1,65 @@
+/**
+ * The empty cluster every PGlite run starts from, made once at build time
+ * (initdb takes seconds; the browser ships the result as an asset).
+ *
+ * It is slimmed because every mode copies all of it into a new instance:
+ * - 1 MB WAL segments instead of 16 MB (`--wal-segsize=1`), no recycled
+ *   segments kept ahead (`wal_recycle=off`, `min_wal_size=2MB`);
+ * - only `template1` and the scenario's database: `postgres` and
+ *   `template0` are dropped (nothing connects to them). `template1` stays
+ *   so that CREATE DATABASE works as on a server, and so that another
+ *   database name is one rename away (see `renameDatabase`);
+ * - `shared_buffers=16MB` instead of 128MB: Postgres zeroes its shared
+ *   memory at every start, which was the largest part of a start.
+ * None of these changes what a scenario's SQL sees.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+
+/** The database the shipped cluster holds: the scenario default. */
+export const CLUSTER_DATABASE = 'playground';
+
+/** Settings written to postgresql.conf by initdb (`-c`), so every start uses them. */
+const SETTINGS = ['wal_recycle=off', 'min_wal_size=2MB', 'shared_buffers=16MB'];
+
+type PgliteClass = typeof PGlite;
+
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A tarball of the slim empty cluster holding `database` (default `playground`). */
+export async function makeEmptyCluster(options: { database?: string } = {}): Promise<Uint8Array> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await initCluster(PGlite, options.database ?? CLUSTER_DATABASE);
+  try {
+    await pglite.exec('CHECKPOINT');
+    return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  } finally {
+    await pglite.close();
+  }
+}
+
+/** Runs initdb and slims the cluster; the instance is left open (connected to template1). */
+export async function initCluster(PGliteClass: PgliteClass, database: string): Promise<PGlite> {
+  const pglite = await PGliteClass.create({
+    database: 'template1',
+    initDbStartParams: ['--wal-segsize=1', ...SETTINGS.flatMap((setting) => ['-c', setting])],
+  });
+  // One statement per exec: CREATE/DROP DATABASE refuse to run in a transaction block.
+  // FILE_COPY copies the template's files instead of writing them all to the WAL.
+  for (const sql of [
+    `CREATE DATABASE ${quoteIdent(database)} STRATEGY FILE_COPY`,
+    'DROP DATABASE postgres',
+    'ALTER DATABASE template0 IS_TEMPLATE false',
+    'DROP DATABASE template0',
+  ]) {
+    await pglite.exec(sql);
+  }
+  return pglite;
+}
+
+/**
+ * The same empty cluster with its database called `to`: renamed from
+ * template1 (a database cannot rename itself), in the instance `pglite`.
+ */
+export async function renameDatabase(pglite: PGlite, from: string, to: string): Promise<void> {
+  await pglite.exec(`ALTER DATABASE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+}
