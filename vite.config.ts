@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Alias, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { pgEmptyCluster } from './build-tools/pg-empty-cluster-plugin.ts';
 
 const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
 
@@ -109,11 +110,11 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the build works from any static host and path.
     base: './',
-    plugins: browserOnly ? [react(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers()] : [react()],
+    plugins: browserOnly ? [react(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers(), pgEmptyCluster()] : [react()],
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
-      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), polyfills()] : []),
+      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), polyfills(), pgEmptyCluster()] : []),
       rolldownOptions: {
         // Name Sequelize's chunk after it (its entry file is `lib/index.js`),
         // so bundle sizes read at a glance.

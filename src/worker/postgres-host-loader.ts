@@ -11,10 +11,23 @@ export type LoadingNote = (note: string) => void;
 
 let host: Promise<AnyDatabaseHost> | null = null;
 
+/** The empty cluster made at build time (gzip): the browser never runs initdb. */
+async function fetchEmptyCluster(): Promise<Blob> {
+  const { default: url } = await import('virtual:pg-empty-cluster');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The empty PostgreSQL cluster did not load (${response.status} ${response.statusText})`);
+  return response.blob();
+}
+
 async function load(note: LoadingNote): Promise<AnyDatabaseHost> {
   note('Downloading PostgreSQL (PGlite, about 5 MB, once)…');
-  const [{ createPgliteHost }] = await Promise.all([import('../engine/pglite-host'), import('./postgres-dialect')]);
-  return createPgliteHost();
+  // Everything is fetched here, while the run's clock is stopped.
+  const [{ createPgliteHost }, cluster] = await Promise.all([
+    import('../engine/pglite-host'),
+    fetchEmptyCluster(),
+    import('./postgres-dialect'),
+  ]);
+  return createPgliteHost({ emptyCluster: async () => cluster });
 }
 
 export async function postgresHost(note: LoadingNote): Promise<AnyDatabaseHost> {
