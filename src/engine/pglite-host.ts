@@ -46,6 +46,12 @@ export interface PgliteHostOptions {
   emptyCluster?: () => Promise<Blob>;
   /** The database that cluster holds; `playground` (makeEmptyCluster's default). */
   emptyClusterDatabase?: string;
+  /**
+   * PGlite's WebAssembly and file bundle, already fetched (the browser
+   * fetches them itself to show the download's progress); PGlite fetches
+   * them when absent.
+   */
+  artifacts?: { pgliteWasmModule: WebAssembly.Module; fsBundle: Blob };
 }
 
 export interface PgliteDatabase {
@@ -99,7 +105,7 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   const start = async (dataDir: DataDir, database: string): Promise<Started> => {
     const { PGlite, MemoryFS } = await load();
     const fs = dataDirFs(MemoryFS, dataDir);
-    const pglite = await PGlite.create({ fs, database });
+    const pglite = await PGlite.create({ fs, database, ...options.artifacts });
     return { pglite, dataDir, database, restartable: keepStartedState(pglite, fs) };
   };
 

@@ -19,15 +19,57 @@ async function fetchEmptyCluster(): Promise<Blob> {
   return response.blob();
 }
 
+/** Fetches a file, reporting the bytes received so far. */
+async function fetchCounting(url: string, received: (bytes: number, total: number) => void): Promise<Blob> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`PostgreSQL (PGlite) did not load: ${response.status} ${response.statusText} for ${url}`);
+  // Compressed transfers report the compressed length, or none: then the total is unknown (0).
+  const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length') ?? 0);
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    bytes += read.value.byteLength;
+    received(bytes, total);
+  }
+  return new Blob(chunks as BlobPart[]);
+}
+
+const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+
+/** PGlite's WebAssembly and file bundle (about 15 MB, 5 MB compressed), with the download's progress in words. */
+async function fetchArtifacts(note: LoadingNote) {
+  const [{ default: wasmUrl }, { default: dataUrl }] = await Promise.all([
+    import('@electric-sql/pglite/pglite.wasm?url'),
+    import('@electric-sql/pglite/pglite.data?url'),
+  ]);
+  const progress = new Map<string, { bytes: number; total: number }>();
+  let shown = '';
+  const report = (url: string) => (bytes: number, total: number) => {
+    progress.set(url, { bytes, total });
+    const all = [...progress.values()];
+    const got = all.reduce((sum, p) => sum + p.bytes, 0);
+    const of = all.length === 2 && all.every((p) => p.total > 0) ? ` of ${megabytes(all.reduce((sum, p) => sum + p.total, 0))}` : '';
+    const text = `Downloading PostgreSQL (PGlite, once): ${megabytes(got)}${of} MB…`;
+    // One message per tenth of a megabyte at most, not one per chunk.
+    if (text !== shown) note((shown = text));
+  };
+  const [wasm, fsBundle] = await Promise.all([fetchCounting(wasmUrl, report(wasmUrl)), fetchCounting(dataUrl, report(dataUrl))]);
+  note('Compiling PostgreSQL (WebAssembly)…');
+  return { pgliteWasmModule: await WebAssembly.compile(await wasm.arrayBuffer()), fsBundle };
+}
+
 async function load(note: LoadingNote): Promise<AnyDatabaseHost> {
-  note('Downloading PostgreSQL (PGlite, about 5 MB, once)…');
+  note('Downloading PostgreSQL (PGlite, once)…');
   // Everything is fetched here, while the run's clock is stopped.
-  const [{ createPgliteHost }, cluster] = await Promise.all([
+  const [{ createPgliteHost }, cluster, artifacts] = await Promise.all([
     import('../engine/pglite-host'),
     fetchEmptyCluster(),
+    fetchArtifacts(note),
     import('./postgres-dialect'),
   ]);
-  return createPgliteHost({ emptyCluster: async () => cluster });
+  return createPgliteHost({ emptyCluster: async () => cluster, artifacts });
 }
 
 export async function postgresHost(note: LoadingNote): Promise<AnyDatabaseHost> {
