@@ -157,10 +157,15 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         }
         return;
       case 'loading':
-        // Downloading and starting PGlite is not the scenario's time either:
-        // the clock starts again at each step of it, and once it is done.
+        // Downloading PGlite is not the scenario's time (no user code runs,
+        // and a slow network or dev server can take long): the clock stops,
+        // and starts again once it has loaded.
         if (latest?.id === message.id) {
-          startTimer(latest);
+          if (message.done) startTimer(latest);
+          else if (latest.timer !== null) {
+            clearTimeout(latest.timer);
+            latest.timer = null;
+          }
           latest.callbacks.onLoading?.(message.note);
         }
         return;

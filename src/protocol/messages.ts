@@ -42,8 +42,11 @@ export type WorkerResponse =
   | { type: 'ready' }
   /** The baseline or one mode is done: its results, before the whole run ends. */
   | { type: 'progress'; id: number; progress: RunProgress }
-  /** A run is waiting for a database engine to download or start (PGlite), in words. */
-  | { type: 'loading'; id: number; note: string }
+  /**
+   * A run is waiting for a database engine to download or start (PGlite),
+   * in words; `done` once it has loaded and the run goes on.
+   */
+  | { type: 'loading'; id: number; note: string; done: boolean }
   | { type: 'result'; id: number; result: RunResult }
   /** Answers `export-database`: the SQLite file's bytes. */
   | { type: 'database'; id: number; bytes: Uint8Array }

@@ -89,7 +89,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     const keepDatabases = withDefaults(scenario).dialect === 'sqlite';
     const result = await runScenario(scenario, {
       host: (dialect) =>
-        dialect === 'postgres' ? postgresHost((note) => post({ type: 'loading', id: request.id, note })) : sqlite,
+        dialect === 'postgres' ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done })) : sqlite,
       onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');

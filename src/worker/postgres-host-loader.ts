@@ -6,10 +6,11 @@
  */
 import type { AnyDatabaseHost } from '../engine';
 
-/** Reports what the run waits for, in words, while PostgreSQL loads. */
-export type LoadingNote = (note: string) => void;
+/** Reports what the run waits for, in words, while PostgreSQL loads; `done` once loaded. */
+export type LoadingNote = (note: string, done?: boolean) => void;
 
 let host: Promise<AnyDatabaseHost> | null = null;
+let loaded: AnyDatabaseHost | null = null;
 
 /** The empty cluster made at build time (gzip): the browser never runs initdb. */
 async function fetchEmptyCluster(): Promise<Blob> {
@@ -68,20 +69,27 @@ async function load(note: LoadingNote): Promise<AnyDatabaseHost> {
     fetchEmptyCluster(),
     fetchArtifacts(note),
     import('./postgres-dialect'),
+    // PGlite's own module too (the host imports it when it starts one): under
+    // the dev server, where modules load one by one, that takes seconds.
+    import('@electric-sql/pglite'),
   ]);
   return createPgliteHost({ emptyCluster: async () => cluster, artifacts });
 }
 
 export async function postgresHost(note: LoadingNote): Promise<AnyDatabaseHost> {
-  const first = host === null;
+  if (loaded) return loaded;
+  // A later run that arrives while an earlier one is still loading waits
+  // for the same load, with its clock stopped too.
+  if (host) note('Downloading PostgreSQL (PGlite, once)…');
   host ??= load(note);
   try {
-    return await host;
+    loaded = await host;
+    return loaded;
   } catch (error) {
     // A failed load (a lost connection) is retried by the next run.
     host = null;
     throw error;
   } finally {
-    if (first) note('Starting PostgreSQL…');
+    note('Starting PostgreSQL…', true);
   }
 }

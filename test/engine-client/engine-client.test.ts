@@ -104,6 +104,18 @@ describe('engine client', () => {
     expect(workers[0]?.terminated).toBe(true);
   });
 
+  it('stops the clock while a database engine downloads, and starts it again once loaded', async () => {
+    const { client, workers } = setup(2_000);
+    const run = client.run(SCENARIO);
+    workers[0]?.send({ type: 'ready' });
+    workers[0]?.send({ type: 'loading', id: 1, note: 'Downloading PostgreSQL…', done: false });
+    vi.advanceTimersByTime(30_000);
+    workers[0]?.send({ type: 'loading', id: 1, note: 'Starting PostgreSQL…', done: true });
+    vi.advanceTimersByTime(1_500);
+    workers[0]?.send({ type: 'result', id: 1, result: resultFor(1) });
+    await expect(run).resolves.toEqual(resultFor(1));
+  });
+
   it('does not count the engine loading against the timeout', async () => {
     const { client, workers } = setup(2_000);
     const run = client.run(SCENARIO);
