@@ -24,32 +24,30 @@ export async function timeUntilAllDone(page: Page, columns: number, timeout = 60
  * start included).
  */
 export async function timeSwitchToPostgres(page: Page, timeout = 120_000): Promise<number> {
-  await page.evaluate(`(() => {
-    const state = { start: performance.now(), end: 0, sawRunning: false };
-    window.__switch = state;
-    new MutationObserver(() => {
-      if (state.end !== 0) return;
-      const sections = [...document.querySelectorAll('section[data-testid^="mode-"]')];
-      if (sections.some((section) => section.dataset.status === 'running')) state.sawRunning = true;
-      else if (state.sawRunning && sections.length > 0) state.end = performance.now();
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  })()`);
+  const elapsed = await armCycleTimer(page, 'now');
   await page.getByTestId('dialect-picker').getByLabel('PostgreSQL').check();
-  const handle = await page.waitForFunction('window.__switch.end > 0 ? window.__switch.end - window.__switch.start : false', undefined, { timeout });
-  return (await handle.jsonValue()) as number;
+  return elapsed(timeout);
 }
 
 /**
  * Arms an observer that records when the columns go from running back to
- * all done, then returns a function reading the elapsed time since `start`
- * was called in the page (by the keydown that triggers the run).
+ * all done, then returns a function reading the elapsed time since the
+ * keydown (Ctrl/Cmd+Enter) that triggers the run.
  */
-export async function armRerunTimer(page: Page): Promise<() => Promise<number>> {
+export function armRerunTimer(page: Page): Promise<(timeout?: number) => Promise<number>> {
+  return armCycleTimer(page, 'run-shortcut');
+}
+
+/**
+ * The observer behind both timers: from `start` (now, or the run shortcut's
+ * keydown) until the columns have gone running and then all done again.
+ */
+async function armCycleTimer(page: Page, start: 'now' | 'run-shortcut'): Promise<(timeout?: number) => Promise<number>> {
   // A string, not a function: tsx's esbuild wraps named functions in a
   // `__name` helper that does not exist in the page.
   await page.evaluate(`(() => {
-    const state = { start: 0, end: 0, sawRunning: false };
-    window.__rerun = state;
+    const state = { start: ${start === 'now' ? 'performance.now()' : '0'}, end: 0, sawRunning: false };
+    window.__cycle = state;
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.start === 0) state.start = performance.now();
     }, true);
@@ -60,8 +58,8 @@ export async function armRerunTimer(page: Page): Promise<() => Promise<number>> 
       else if (state.sawRunning && sections.length > 0) state.end = performance.now();
     }).observe(document.body, { subtree: true, attributes: true, childList: true });
   })()`);
-  return async () => {
-    const handle = await page.waitForFunction('window.__rerun.end > 0 ? window.__rerun.end - window.__rerun.start : false');
+  return async (timeout = 30_000) => {
+    const handle = await page.waitForFunction('window.__cycle.end > 0 ? window.__cycle.end - window.__cycle.start : false', undefined, { timeout });
     return (await handle.jsonValue()) as number;
   };
 }

@@ -17,6 +17,13 @@ export interface RunController {
   dispose(): void;
 }
 
+/** What a failed run says, or null when a newer run replaced it (nothing to show). */
+function failureOf(error: unknown): { name: string; message: string } | null {
+  if (error instanceof EngineRunError && error.reason === 'superseded') return null;
+  const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
+  return { name, message: error instanceof Error ? error.message : String(error) };
+}
+
 export function startRunController(store: PlaygroundStoreApi, client: EngineClient): RunController {
   let nextId = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,9 +49,8 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
         if (store.getState().compareDialects) runOtherDialect(id, scenario);
       })
       .catch((error: unknown) => {
-        if (error instanceof EngineRunError && error.reason === 'superseded') return;
-        const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
-        runActions.runFailed(id, { name, message: error instanceof Error ? error.message : String(error) });
+        const failure = failureOf(error);
+        if (failure) runActions.runFailed(id, failure);
       })
       .finally(() => clearTimeout(slow));
   }
@@ -62,9 +68,8 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
       .run({ ...scenario, dialect: other }, { onLoading: (note) => runActions.otherDialectLoading(id, note) })
       .then((result) => runActions.otherDialectFinished(id, result))
       .catch((error: unknown) => {
-        if (error instanceof EngineRunError && error.reason === 'superseded') return;
-        const name = error instanceof EngineRunError ? (error.errorName ?? error.name) : 'Error';
-        runActions.otherDialectFailed(id, { name, message: error instanceof Error ? error.message : String(error) });
+        const failure = failureOf(error);
+        if (failure) runActions.otherDialectFailed(id, failure);
       });
   }
 

@@ -6,7 +6,7 @@
  * loop of user code, and the next run gets a fresh one.
  */
 import type { RunResult } from '../engine/result';
-import { DEFAULT_MODES, type ScenarioInput } from '../engine/scenario';
+import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
@@ -59,11 +59,6 @@ export class EngineRunError extends Error {
   ) {
     super(message);
   }
-}
-
-/** The modes a scenario runs, in order (the worker validates them). */
-function sectionsOf(scenario: ScenarioInput): string[] {
-  return Array.isArray(scenario.modes) ? [...scenario.modes] : [...DEFAULT_MODES];
 }
 
 function createEngineWorker(): WorkerLike {
@@ -218,7 +213,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const id = ++nextId;
       const target = ensureWorker();
       return new Promise<RunResult>((resolve, reject) => {
-        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...sectionsOf(scenario)] };
+        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes] };
         latest = run;
         startTimer(run);
         target.postMessage({ type: 'run', id, scenario });

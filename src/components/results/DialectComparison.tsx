@@ -10,6 +10,8 @@ import type { RunResult } from '../../engine/result';
 import { DIALECTS, type Dialect, type Mode } from '../../engine/scenario';
 import { DatabaseDownloadContext } from './database-download';
 import { ModeColumn } from './ModeColumn';
+// The mode chips are the toolbar's (ModePicker.css).
+import '../ModePicker.css';
 import './DialectComparison.css';
 
 export const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite (sql.js)', postgres: 'PostgreSQL (PGlite)' };
@@ -67,10 +69,10 @@ export function DialectComparison({ modes, mode, onModeChange, runs, pretty }: D
   const style = { '--results-n': DIALECTS.length } as CSSProperties;
   return (
     <div className="results dcmp" style={style} data-testid="dialect-comparison">
-      <fieldset className="dcmp-modes">
-        <legend className="dcmp-legend">Compare SQLite and PostgreSQL for</legend>
+      <fieldset className="mode-picker">
+        <legend className="mode-picker__legend">Compare SQLite and PostgreSQL for</legend>
         {modes.map((m) => (
-          <label key={m} className="dcmp-mode" data-on={m === mode}>
+          <label key={m} className="mode-picker__mode" data-on={m === mode}>
             <input type="radio" name="compared-mode" value={m} checked={m === mode} onChange={() => onModeChange(m)} />
             {m}
           </label>

@@ -72,6 +72,16 @@ export function rawTextParsers(db: PgliteDatabase): Record<string, (text: string
   return parsers;
 }
 
+/** pg's two call forms: the promise when no callback is given, else the callback with the outcome. */
+function settle<T>(promise: Promise<T>, callback: ((error: Error | null, value?: T) => void) | undefined): Promise<T> | undefined {
+  if (!callback) return promise;
+  promise.then(
+    (value) => callback(null, value),
+    (error: Error) => callback(error),
+  );
+  return undefined;
+}
+
 function toResult(raw: RawResult, types: TypeParsers): PgResult {
   const parsers = raw.fields.map((field) => types.getTypeParser(field.dataTypeID, 'text'));
   const rows = raw.rows.map((values) => {
@@ -120,12 +130,7 @@ export function createPglitePgModule(db: PgliteDatabase): PgModule {
         this._connected = true;
         this.emit('connect');
       });
-      if (!callback) return connected;
-      connected.then(
-        () => callback(null),
-        (error: Error) => callback(error),
-      );
-      return undefined;
+      return settle(connected, callback);
     }
 
     query(
@@ -139,12 +144,7 @@ export function createPglitePgModule(db: PgliteDatabase): PgModule {
       const result = this._ending
         ? Promise.reject(new Error('Client was closed and is not queryable'))
         : this.enqueue(() => this.run(text, params));
-      if (!done) return result;
-      result.then(
-        (value) => done(null, value),
-        (error: Error) => done(error),
-      );
-      return undefined;
+      return settle(result, done);
     }
 
     end(callback?: (error: Error | null) => void): Promise<void> | undefined {
@@ -159,12 +159,7 @@ export function createPglitePgModule(db: PgliteDatabase): PgModule {
         }
         this.emit('end');
       });
-      if (!callback) return ended;
-      ended.then(
-        () => callback(null),
-        (error: Error) => callback(error),
-      );
-      return undefined;
+      return settle(ended, callback);
     }
 
     /** Runs `work` after every earlier call; its outcome arrives asynchronously. */
