@@ -100,14 +100,23 @@ async function hoverAt(page: Page, x: number, y: number) {
   }
 }
 
-async function hoverText(page: Page, text: string, lineContaining?: string): Promise<string> {
-  const box = await textBox(page, text, lineContaining);
-  await hoverAt(page, box.x + box.width / 2, box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-  const shown = (await page.locator('.monaco-hover:not(.hidden)').first().textContent()) ?? '';
-  // Away, so the hover does not cover the tabs.
-  await page.mouse.move(0, 0);
-  await hover.waitFor({ state: 'hidden' });
+/** The text of Monaco's hover over `text`, once it includes `expected` (or after four tries). */
+async function hoverText(page: Page, text: string, expected: string, lineContaining?: string): Promise<string> {
+  // Monaco fills a hover in parts (markers at once, TypeScript's quick info
+  // later, or the reverse), and a run finishing can close it: hover again
+  // until the expected part is there, then return everything shown.
+  let shown = '';
+  for (let attempt = 0; attempt < 4 && !shown.includes(expected); attempt++) {
+    const box = await textBox(page, text, lineContaining);
+    await hoverAt(page, box.x + box.width / 2, box.y + box.height / 2);
+    await page
+      .waitForFunction((part) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(part), expected, { timeout: 5_000 })
+      .catch(() => undefined);
+    shown = (await page.locator('.monaco-hover:not(.hidden)').first().textContent().catch(() => '')) ?? '';
+    // Away, so the hover does not cover the tabs.
+    await page.mouse.move(0, 0);
+    await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ state: 'hidden' });
+  }
   return shown;
 }
 
@@ -252,12 +261,14 @@ describe('the code editor', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="monaco-editor"] .squiggly-error').length === 2, null, {
         timeout: 20_000,
       });
-      expect(await hoverText(page, 'count')).toContain("Type 'string' is not assignable to type 'number'");
+      const typeError = "Type 'string' is not assignable to type 'number'";
+      expect(await hoverText(page, 'count', typeError)).toContain(typeError);
 
       // Top-level await and return, require and console: all valid in a code field.
       await page.getByRole('tab', { name: 'After' }).click();
       await appendLine(page, "const { Op: op } = require('sequelize'); console.log(op.eq); await sequelize.sync(); return 1;");
-      expect(await hoverText(page, 'sync', 'sequelize.sync')).toContain('Sequelize.sync(options?: SyncOptions): Promise<');
+      const syncSignature = 'Sequelize.sync(options?: SyncOptions): Promise<';
+      expect(await hoverText(page, 'sync', syncSignature, 'sequelize.sync')).toContain(syncSignature);
       for (const tab of ['Before (setup)', 'After']) {
         await page.getByRole('tab', { name: tab }).click();
         await page.waitForTimeout(1_000);
