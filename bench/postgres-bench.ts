@@ -38,7 +38,6 @@ async function timeResets(host: AnyDatabaseHost): Promise<number[]> {
     times.push(performance.now() - started);
     await host.close(db);
   }
-  await host.discardBaseline?.(saved);
   return times;
 }
 
@@ -48,8 +47,8 @@ export async function benchPostgres(): Promise<void> {
     return;
   }
   const server = await startPostgresServer();
+  const engine = createPgliteHost();
   try {
-    const engine = createPgliteHost();
     const native = createNativePostgresHost(server);
     const scenarios = [
       ...loadFixtures().map(postgresScenario),
@@ -75,6 +74,7 @@ export async function benchPostgres(): Promise<void> {
       [`per-mode reset (baseline → ready database, ${RESETS} times)`, formatMs(median(resets)), '', '', '≤ 50 ms'],
     ]);
   } finally {
+    await engine.dispose();
     await server.stop();
   }
 }

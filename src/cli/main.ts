@@ -14,11 +14,12 @@ const USAGE = 'usage: npm run --silent cli -- run FILE.json | export FILE.json -
 
 async function run(file: string): Promise<void> {
   const scenario = await readScenarioFile(file);
+  let postgres: ReturnType<typeof createPgliteHost> | null = null;
   const result = await withScenarioErrors(file, async () =>
     runScenario(scenario, {
       // Only a Postgres scenario loads PGlite (and runs initdb, a few seconds).
-      host: async (dialect: Dialect) => (dialect === 'postgres' ? createPgliteHost() : createSqljsHost(await loadSqlJsInNode())),
-    }),
+      host: async (dialect: Dialect) => (dialect === 'postgres' ? (postgres = createPgliteHost()) : createSqljsHost(await loadSqlJsInNode())),
+    }).finally(() => postgres?.dispose()),
   );
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

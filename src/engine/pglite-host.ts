@@ -29,8 +29,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHost } from './database-host';
 import { createPglitePgModule, PASS_THROUGH_SERIALIZERS, rawTextParsers } from './drivers/pglite-pg-driver';
 import { CLUSTER_DATABASE, initCluster, renameDatabase } from './pglite-cluster';
-import { dataDirFs, readDataDir, untar, type DataDir } from './pglite-datadir';
-import { keepStartedState, type Restartable } from './pglite-restart';
+import { dataDirFs, readDataDir, untar, type DataDir, type DataDirFs } from './pglite-datadir';
+import { keepState, type Restartable } from './pglite-restart';
 import { snapshotPostgres, type RawPgResult } from './postgres-snapshot';
 
 type PgliteModule = typeof import('@electric-sql/pglite');
@@ -60,12 +60,15 @@ export interface PgliteDatabase {
   database: string;
 }
 
-/** A started instance and the state it started in. */
-interface Started {
+/** A saved baseline: the state of the instance it was saved on, put back for each mode. */
+export interface PgliteBaseline {
+  state: Restartable;
+}
+
+/** The host's one running instance. */
+interface Instance {
   pglite: PGlite;
-  dataDir: DataDir;
-  database: string;
-  restartable: Restartable;
+  fs: DataDirFs;
 }
 
 /**
@@ -98,15 +101,26 @@ async function save(pglite: PGlite): Promise<DataDir> {
   return readDataDir(pglite);
 }
 
-export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, DataDir> {
+/** The instance's state, taken between queries (none of them half-way through its messages). */
+const keepIdleState = ({ pglite, fs }: Instance) => pglite.runExclusive(async () => keepState(pglite, fs));
+
+/**
+ * One instance serves every run and is never started twice for the same
+ * state: its state just after it started on the empty cluster is kept for
+ * the next run's baseline, and its state once the baseline is saved for
+ * each mode. A cold run pays one start (about 0.3 s), a re-run none.
+ */
+export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, PgliteBaseline> & {
+  /** Closes the instance (the host still works: the next run starts one). */
+  dispose(): Promise<void>;
+} {
   let loaded: Promise<PgliteModule> | null = null;
   const load = () => (loaded ??= options.loadPglite ? options.loadPglite() : import('@electric-sql/pglite'));
 
-  const start = async (dataDir: DataDir, database: string): Promise<Started> => {
+  const startInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
     const { PGlite, MemoryFS } = await load();
     const fs = dataDirFs(MemoryFS, dataDir);
-    const pglite = await PGlite.create({ fs, database, ...options.artifacts });
-    return { pglite, dataDir, database, restartable: keepStartedState(pglite, fs) };
+    return { pglite: await PGlite.create({ fs, database, ...options.artifacts }), fs };
   };
 
   const clusterDatabase = options.emptyCluster ? (options.emptyClusterDatabase ?? CLUSTER_DATABASE) : CLUSTER_DATABASE;
@@ -131,7 +145,7 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
     let made = withDatabase.get(database);
     if (!made) {
       made = (async () => {
-        const { pglite } = await start(await emptyCluster(), 'template1');
+        const { pglite } = await startInstance(await emptyCluster(), 'template1');
         try {
           await renameDatabase(pglite, clusterDatabase, database);
           return await save(pglite);
@@ -144,49 +158,52 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
     return made;
   };
 
-  /**
-   * The instance kept after its session, to be restored for the next mode;
-   * closed when the baseline is discarded (an open instance would keep
-   * Node's event loop, and the CLI, alive) or another one is needed.
-   */
-  let parked: Started | null = null;
-  const unpark = async () => {
-    const kept = parked;
-    parked = null;
-    await kept?.pglite.close();
-  };
-  const leases = new Map<PgliteDatabase, { started: Started; end: () => void }>();
+  let instance: Instance | null = null;
+  /** The instance just after it started on the empty cluster of `database`. */
+  let emptyState: { database: string; state: Restartable } | null = null;
 
-  const open = async (dataDir: DataDir, database: string): Promise<PgliteDatabase> => {
-    let started: Started | null = null;
-    if (parked?.dataDir === dataDir && parked.database === database && parked.restartable.restore()) {
-      started = parked;
-      parked = null;
-    }
-    await unpark();
-    started ??= await start(dataDir, database);
-    const { handle, end } = lease(started.pglite);
+  /** Closes the instance and starts one on `dataDir` (one at a time: each holds 130 MB or more). */
+  const replaceInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
+    const old = instance;
+    instance = null;
+    emptyState = null;
+    await old?.pglite.close();
+    return (instance = await startInstance(dataDir, database));
+  };
+
+  const leases = new Map<PgliteDatabase, () => void>();
+  const leased = (database: string): PgliteDatabase => {
+    const { handle, end } = lease(instance!.pglite);
     const db = { pglite: handle, database };
-    leases.set(db, { started, end });
+    leases.set(db, end);
     return db;
-  };
-
-  const close = async (db: PgliteDatabase): Promise<void> => {
-    const leased = leases.get(db);
-    if (!leased) return;
-    leases.delete(db);
-    leased.end();
-    const { started } = leased;
-    if (started.pglite.closed) return;
-    await unpark();
-    parked = started;
   };
 
   return {
     dialect: 'postgres',
-    openEmpty: async (database) => open(await emptyWith(database), database),
-    saveBaseline: ({ pglite }) => save(pglite),
-    openFromBaseline: (saved, database) => open(saved, database),
+    async openEmpty(database) {
+      if (emptyState?.database !== database || !emptyState.state.restore()) {
+        const started = await replaceInstance(await emptyWith(database), database);
+        emptyState = { database, state: await keepIdleState(started) };
+      }
+      return leased(database);
+    },
+    async saveBaseline({ pglite }) {
+      // What the next connection to the database sees: no transaction,
+      // settings or temporary tables of this session, every change on disk.
+      if (pglite.isInTransaction()) await pglite.exec('ROLLBACK');
+      await pglite.exec('DISCARD ALL');
+      await pglite.exec('CHECKPOINT');
+      return { state: await keepIdleState(instance!) };
+    },
+    async openFromBaseline(saved, database) {
+      if (!saved.state.restore()) {
+        // Another instance runs now, or this one loaded a library since
+        // (see pglite-restart.ts): a new one on the baseline's files.
+        saved.state = await keepIdleState(await replaceInstance(saved.state.files, database));
+      }
+      return leased(database);
+    },
     sequelizeOptions: ({ pglite }) => ({ dialect: 'postgres', dialectModule: createPglitePgModule(pglite), pool: { max: 1 } }),
     async snapshot({ pglite }) {
       // What a server shows another connection: a transaction user code left
@@ -201,7 +218,15 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
       await pglite.exec('CHECKPOINT');
       return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
     },
-    close,
-    discardBaseline: unpark,
+    async close(db) {
+      leases.get(db)?.();
+      leases.delete(db);
+    },
+    async dispose() {
+      const old = instance;
+      instance = null;
+      emptyState = null;
+      await old?.pglite.close();
+    },
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Starting PGlite again without starting it: the whole state of an instance
- * just after it started — its wasm memory (the Postgres process) and its
- * data directory files — is kept, and put back for the next mode. The
- * restored instance is the same process image and the same files as a new
- * start from the same data directory, so the mode gets a new, separate
- * database, for the cost of a few memory copies instead of a start.
+ * Starting PGlite again without starting it: the whole state of an idle
+ * instance — its wasm memory (the Postgres process) and its data directory
+ * files — is kept, and put back later. The host (pglite-host.ts) keeps an
+ * instance's state just after it started on the empty cluster (for the next
+ * run's baseline) and once a baseline is saved (for every mode), so each
+ * gets a new, separate database for the cost of a few memory copies
+ * instead of a start.
  *
  * PGlite's initdb does the same between its postgres runs (it restores
  * the wasm memory before each `callMain`). What lives outside the memory is
@@ -17,7 +18,8 @@
  * returns false, see DataDirFs.libraryLoads) and the caller starts anew.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import type { DataDirFs } from './pglite-datadir';
+import type { DataDir, DataDirEntry, DataDirFs } from './pglite-datadir';
+import { keepMemory, restoreMemory } from './wasm-memory-pages';
 
 const PGDATA = '/pglite/data';
 
@@ -56,51 +58,37 @@ interface SavedNode {
 export interface Restartable {
   /** Puts the instance back as it was when taken; false if it cannot be (start a new one). */
   restore(): boolean;
+  /** The data directory as it was when taken, to start a new instance on when `restore` cannot. */
+  readonly files: DataDir;
 }
 
-export function keepStartedState(pglite: PGlite, fs: DataDirFs): Restartable {
+export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
   const mod = pglite.Module as unknown as { HEAPU8: Uint8Array; FS: EmFs };
   const emFs = mod.FS;
   const libraryLoads = fs.libraryLoads;
 
-  // Memory above the last non-zero 64 KiB was never used: it is not kept, only zeroed on restore.
-  const heap = mod.HEAPU8;
-  const words = new Int32Array(heap.buffer, 0, heap.length >> 2);
-  let used = words.length;
-  while (used > 0 && words[used - 1] === 0) used--;
-  const memory = heap.slice(0, Math.ceil((used * 4) / 65536) * 65536);
+  const memory = keepMemory(mod.HEAPU8);
 
   const root = emFs.lookupPath(PGDATA).node;
   const nodes: SavedNode[] = [];
-  const walk = (dir: EmNode) => {
+  const files: DataDirEntry[] = [];
+  const walk = (dir: EmNode, path: string) => {
     for (const [name, node] of Object.entries(dir.contents as Record<string, EmNode>)) {
       const isDir = emFs.isDir(node.mode);
       const bytes = isDir ? null : ((node.contents as Uint8Array | null)?.slice(0, node.usedBytes) ?? new Uint8Array(0));
       nodes.push({ node, parent: dir, name, mode: node.mode, mtime: node.mtime, bytes });
-      if (isDir) walk(node);
+      files.push({ path: `${path}${name}`, data: bytes });
+      if (isDir) walk(node, `${path}${name}/`);
     }
   };
-  walk(root);
+  walk(root, '');
   const streams = emFs.streams.map((stream) => stream && { stream, own: { ...stream }, shared: { ...stream.shared } });
 
   return {
+    files,
     restore() {
       if (fs.libraryLoads !== libraryLoads || pglite.closed) return false;
-      const now = mod.HEAPU8;
-      now.set(memory);
-      // Above the kept memory only what the allocator took since can be
-      // non-zero, and it takes memory upwards: zero until a megabyte of
-      // zeros (anything past it would be memory the restored allocator
-      // counts as free, and calloc clears what it hands out).
-      const tail = new Int32Array(now.buffer, memory.length, (now.length - memory.length) >> 2);
-      let dirty = 0;
-      for (let zeroRun = 0; dirty < tail.length && zeroRun < 16; dirty += 16384) {
-        const end = Math.min(dirty + 16384, tail.length);
-        let zero = true;
-        for (let i = dirty; i < end; i++) if (tail[i] !== 0) { zero = false; break; }
-        zeroRun = zero ? zeroRun + 1 : 0;
-      }
-      tail.fill(0, 0, dirty);
+      restoreMemory(mod.HEAPU8, memory);
 
       const unlinkAll = (dir: EmNode) => {
         for (const [name, node] of Object.entries(dir.contents as Record<string, EmNode>)) {
