@@ -1,6 +1,6 @@
 /**
- * Runs the scenario: on request (Run button, Ctrl/Cmd+Enter) and shortly
- * after typing stops. Owns the timing; the engine client owns the worker;
+ * Runs the scenario: on request (Run button, Ctrl/Cmd+Enter), on choosing
+ * the database or the modes, and shortly after typing stops. Owns the timing; the engine client owns the worker;
  * the store only receives plain data.
  */
 import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
@@ -81,7 +81,10 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
     }
     if (state.scenario === previous.scenario || !state.autoRun) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(runNow, AUTO_RUN_DELAY_MS);
+    // A choice (the database, the modes) runs at once; typing waits for a pause.
+    const chosen = state.scenario.dialect !== previous.scenario.dialect || state.scenario.modes !== previous.scenario.modes;
+    if (chosen) runNow();
+    else timer = setTimeout(runNow, AUTO_RUN_DELAY_MS);
   });
 
   return {

@@ -76,6 +76,20 @@ describe('run controller', () => {
     expect(calls.map((c) => c.scenario.models)).toEqual(['ab']);
   });
 
+  it('runs at once on choosing the database or a mode, dropping a pending typed run', () => {
+    const store = createPlaygroundStore(SCENARIO);
+    const { client, calls } = fakeClient();
+    startRunController(store, client);
+    const { setCode, setDialect, toggleMode } = store.getState().scenarioActions;
+    setCode('models', 'typed');
+    setDialect('postgres');
+    expect(calls.map((c) => [c.scenario.dialect, c.scenario.models])).toEqual([['postgres', 'typed']]);
+    toggleMode('drop');
+    expect(calls).toHaveLength(2);
+    vi.advanceTimersByTime(AUTO_RUN_DELAY_MS * 2);
+    expect(calls).toHaveLength(2);
+  });
+
   it('does not auto-run when auto-run is off, and a superseded run is not a failure', async () => {
     const store = createPlaygroundStore(SCENARIO);
     const { client, calls } = fakeClient();
