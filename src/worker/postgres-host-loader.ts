@@ -12,34 +12,42 @@ export type LoadingNote = (note: string, done?: boolean) => void;
 let host: Promise<AnyDatabaseHost> | null = null;
 let loaded: AnyDatabaseHost | null = null;
 
+/** A response that arrived whole, or an error naming what did not load. */
+async function fetchOk(url: string, what: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${what} did not load: ${response.status} ${response.statusText} for ${url}`);
+  return response;
+}
+
 /** The empty cluster made at build time (gzip): the browser never runs initdb. */
 async function fetchEmptyCluster(): Promise<Blob> {
   const { default: url } = await import('virtual:pg-empty-cluster');
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The empty PostgreSQL cluster did not load (${response.status} ${response.statusText})`);
-  return response.blob();
+  return (await fetchOk(url, 'The empty PostgreSQL cluster')).blob();
 }
 
-/** Fetches a file, reporting the bytes received so far. */
-async function fetchCounting(url: string, received: (bytes: number, total: number) => void): Promise<Blob> {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`PostgreSQL (PGlite) did not load: ${response.status} ${response.statusText} for ${url}`);
+/** A response with the same body, reporting the bytes received so far as they pass. */
+function counting(response: Response, received: (bytes: number, total: number) => void, type: string): Response {
   // Compressed transfers report the compressed length, or none: then the total is unknown (0).
   const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length') ?? 0);
-  const chunks: Uint8Array[] = [];
   let bytes = 0;
-  const reader = response.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    bytes += read.value.byteLength;
-    received(bytes, total);
-  }
-  return new Blob(chunks as BlobPart[]);
+  const body = response.body!.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength;
+        received(bytes, total);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(body, { headers: { 'Content-Type': type } });
 }
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 
-/** PGlite's WebAssembly and file bundle (about 15 MB, 5 MB compressed), with the download's progress in words. */
+/**
+ * PGlite's WebAssembly and file bundle (about 15 MB, 5 MB compressed), with
+ * the download's progress in words. The WebAssembly compiles as it arrives.
+ */
 async function fetchArtifacts(note: LoadingNote) {
   const [{ default: wasmUrl }, { default: dataUrl }] = await Promise.all([
     import('@electric-sql/pglite/pglite.wasm?url'),
@@ -56,9 +64,12 @@ async function fetchArtifacts(note: LoadingNote) {
     // One message per tenth of a megabyte at most, not one per chunk.
     if (text !== shown) note((shown = text));
   };
-  const [wasm, fsBundle] = await Promise.all([fetchCounting(wasmUrl, report(wasmUrl)), fetchCounting(dataUrl, report(dataUrl))]);
-  note('Compiling PostgreSQL (WebAssembly)…');
-  return { pgliteWasmModule: await WebAssembly.compile(await wasm.arrayBuffer()), fsBundle };
+  const [wasm, data] = await Promise.all([fetchOk(wasmUrl, 'PostgreSQL (PGlite)'), fetchOk(dataUrl, 'PostgreSQL (PGlite)')]);
+  const [pgliteWasmModule, fsBundle] = await Promise.all([
+    WebAssembly.compileStreaming(counting(wasm, report(wasmUrl), 'application/wasm')),
+    counting(data, report(dataUrl), 'application/octet-stream').blob(),
+  ]);
+  return { pgliteWasmModule, fsBundle };
 }
 
 async function load(note: LoadingNote): Promise<AnyDatabaseHost> {
