@@ -1,7 +1,8 @@
 /**
  * "Download reproduction (.zip)": a Node project that runs the scenario on
- * native sqlite3 with the pinned Sequelize and prints the same log. The
- * engine worker writes the files; this zips and saves them.
+ * the pinned Sequelize with native sqlite3, or pg and a PostgreSQL server,
+ * and prints the same log. The engine worker writes the files; this zips
+ * and saves them.
  */
 import type { ReproductionFiles } from '../export/repro-export';
 import type { ScenarioInput } from '../engine/scenario';
@@ -20,7 +21,8 @@ export function ReproductionButton({ scenario, exportReproduction, onStatus }: R
       const [files, { reproductionZip }] = await Promise.all([exportReproduction(scenario), import('../share/reproduction-zip')]);
       const folder = scenarioFileName(scenario, '-repro');
       saveFile(new Blob([reproductionZip(files, folder)], { type: 'application/zip' }), `${folder}.zip`);
-      onStatus({ text: `Saved ${folder}.zip: unzip, then npm install && node repro.js`, warn: false });
+      const server = scenario.dialect === 'postgres' ? ' with PGHOST and PGUSER naming a PostgreSQL server (see its README)' : '';
+      onStatus({ text: `Saved ${folder}.zip: unzip, then npm install && node repro.js${server}`, warn: false });
     } catch (error) {
       onStatus({ text: `No reproduction: ${error instanceof Error ? error.message : String(error)}`, warn: true });
     }

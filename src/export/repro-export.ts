@@ -1,21 +1,52 @@
 /**
  * "Share and reproduce": turns a scenario into a small Node project that
- * runs it on real Sequelize and native sqlite3, the way the playground runs
- * it (shared/SCENARIO.md, "How a scenario runs"): a baseline database with
- * `setup`, then per mode a byte-for-byte copy of it (SQLite's backup API)
- * with a new Sequelize instance whose first connection is that copy,
- * running `models`, the mode's operation and `after`.
+ * runs it on real Sequelize and a native driver, the way the playground
+ * runs it (shared/SCENARIO.md, "How a scenario runs"): a baseline database
+ * with `setup`, then per mode an exact copy of it with a new Sequelize
+ * instance running `models`, the mode's operation and `after`. SQLite runs
+ * on native sqlite3 (./sqlite-runner.ts), PostgreSQL on pg with a server
+ * the person points it at (./postgres-runner.ts).
  *
  * Pure and isomorphic (no Node APIs): the CLI writes the files, the
  * playground can offer them for download. User code is transpiled here with
  * the engine's own transpiler, so repro.js is plain JavaScript.
  */
 import { MODE_CALLS } from '../engine/modes';
-import { ScenarioError, withDefaults, type ScenarioInput } from '../engine/scenario';
+import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import { CODE_FIELDS, compileUserCode, SCOPE_NAMES, transpileUserCode, type CodeField } from '../engine/user-code';
+import { POSTGRES_REQUIRES, POSTGRES_RUNNER } from './postgres-runner';
+import { COMMON_RUNNER } from './runner-common';
+import { SQLITE_REQUIRES, SQLITE_RUNNER } from './sqlite-runner';
 
-/** The sqlite3 range the project itself tests against (package.json devDependencies). */
+/** The driver ranges the project itself tests against (package.json devDependencies). */
 export const SQLITE3_RANGE = '^6.0.1';
+export const PG_RANGE = '^8.23.1';
+
+/** What differs between the dialects' reproductions. */
+const DIALECTS = {
+  sqlite: {
+    driver: { sqlite3: SQLITE3_RANGE },
+    on: 'native sqlite3',
+    requires: SQLITE_REQUIRES,
+    runner: SQLITE_RUNNER,
+    copies: 'a byte-for-byte copy of it (SQLite\'s backup API)',
+    needs: ['Node 20 or newer. `sqlite3` is a native module: `npm install` downloads or builds it.'],
+  },
+  postgres: {
+    driver: { pg: PG_RANGE },
+    on: 'pg and a PostgreSQL server',
+    requires: POSTGRES_REQUIRES,
+    runner: POSTGRES_RUNNER,
+    copies: 'a database made from it as a template',
+    needs: [
+      'Node 20 or newer and a PostgreSQL server (13 or newer) you may create databases on: it connects',
+      'as `psql` and `pg` do, from `PGHOST`, `PGPORT`, `PGUSER` and `PGPASSWORD`, e.g.',
+      '`PGHOST=127.0.0.1 PGUSER=postgres node repro.js`. It makes (and drops at the end) two',
+      'databases, `DATABASE` and `DATABASE_sync_playground_baseline` (see repro.js), and never',
+      'touches a database of those names that it did not make.',
+    ],
+  },
+} as const;
 
 export type ReproductionFiles = {
   'package.json': string;
@@ -60,15 +91,15 @@ async function functionSource(code: string, field: CodeField): Promise<string> {
   }
 }
 
-function packageJson(slug: string, version: string): string {
+function packageJson(slug: string, version: string, dialect: keyof typeof DIALECTS): string {
   const manifest = {
     name: slug,
     version: '1.0.0',
     private: true,
-    description: 'A Sync Playground scenario on real Sequelize and native sqlite3',
+    description: `A Sync Playground scenario on real Sequelize and ${DIALECTS[dialect].on}`,
     type: 'commonjs',
     scripts: { start: 'node repro.js', json: 'node repro.js --json' },
-    dependencies: { sequelize: version, sqlite3: SQLITE3_RANGE },
+    dependencies: { sequelize: version, ...DIALECTS[dialect].driver },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -83,143 +114,9 @@ function slugOf(title: string): string {
   return slug ? `sync-playground-${slug}` : 'sync-playground-repro';
 }
 
-/** The runner part of repro.js: the same steps as src/engine/run-session.ts. */
-const RUNNER = String.raw`
-const LOG_PREFIX = /^Executing \([^)]*\): /;
-
-function openMemory() {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(':memory:', (error) => (error ? reject(error) : resolve(db)));
-  });
-}
-
-/** SQLite's backup API: copies pages byte for byte between a database and a file. */
-function backup(db, file, fileIsDestination) {
-  return new Promise((resolve, reject) => {
-    const job = db.backup(file, 'main', 'main', fileIsDestination, (error) => {
-      if (error) return reject(error);
-      job.step(-1, (stepError) => {
-        if (stepError) return reject(stepError);
-        job.finish((finishError) => (finishError ? reject(finishError) : resolve()));
-      });
-    });
-  });
-}
-
-/** sqlite3 for Sequelize, whose first connection is the database prepared here. */
-function dialectModuleFor(db) {
-  let first = true;
-  // A constructor that returns an object makes "new" yield that object.
-  function Database(filename, mode, callback) {
-    const done = typeof mode === 'function' ? mode : callback;
-    if (!first) return new sqlite3.Database(filename, mode, done);
-    first = false;
-    process.nextTick(() => done && done.call(db, null));
-    return db;
-  }
-  return { ...sqlite3, Database, verbose: () => sqlite3 };
-}
-
-function requireForUserCode(name) {
-  if (name === 'sequelize') return SequelizeModule;
-  throw new Error("require('" + name + "') is not available here: only 'sequelize' is");
-}
-
-/** One database and one Sequelize instance running a list of phases. */
-async function runSession(fromFile, phases, saveTo) {
-  const db = await openMemory();
-  if (fromFile) await backup(db, fromFile, false);
-  const log = [];
-  const lines = [];
-  let phase = phases[0][0];
-  let error = null;
-  const sequelize = new Sequelize({
-    dialect: 'sqlite',
-    storage: ':memory:',
-    database: DATABASE,
-    dialectModule: dialectModuleFor(db),
-    logging: (message) => {
-      log.push({ phase, sql: String(message).replace(LOG_PREFIX, '') });
-    },
-  });
-  const write = (...args) => {
-    lines.push(util.format(...args));
-  };
-  const capturedConsole = { log: write, info: write, warn: write, error: write, debug: write, trace: write, dir: write, table: write };
-  const scope = [sequelize, Sequelize, DataTypes, Model, Op, capturedConsole, requireForUserCode];
-  for (const [name, step] of phases) {
-    phase = name;
-    try {
-      await step(sequelize, scope);
-    } catch (thrown) {
-      error =
-        thrown instanceof Error
-          ? { phase: name, name: thrown.name, message: thrown.message }
-          : { phase: name, name: 'Error', message: String(thrown) };
-      break;
-    }
-  }
-  if (saveTo) await backup(db, saveTo, true);
-  try {
-    await sequelize.close();
-  } catch {
-    // Closing can fail after user code closed it.
-  }
-  await new Promise((resolve) => db.close(() => resolve()));
-  return { log, error, console: lines };
-}
-
-const userStep = (fn) => (_sequelize, scope) => fn(...scope);
-
-function printSection(title, section) {
-  console.log('== ' + title + ' ==');
-  for (const entry of section.log) console.log('[' + entry.phase + '] ' + entry.sql);
-  for (const line of section.console) console.log('console: ' + line.split('\n').join('\n         '));
-  console.log(section.error ? 'error in ' + section.error.phase + ': ' + section.error.name + ': ' + section.error.message : 'no error');
-  console.log('');
-}
-
-async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sync-playground-repro-'));
-  const baselineFile = path.join(dir, 'baseline.sqlite');
-  try {
-    const baseline = await runSession(null, [['setup', userStep(setup)]], baselineFile);
-    const modes = [];
-    for (const mode of MODES) {
-      const run = await runSession(baselineFile, [
-        ['models', userStep(models)],
-        ['operation', OPERATIONS[mode]],
-        ['after', userStep(after)],
-      ]);
-      modes.push({ mode, ...run });
-    }
-    const sequelizeVersion = require('sequelize/package.json').version;
-    if (sequelizeVersion !== PINNED_VERSION) {
-      console.error('Warning: this reproduction was made with Sequelize ' + PINNED_VERSION + ' but ' + sequelizeVersion + ' is installed.');
-    }
-    if (process.argv.includes('--json')) {
-      process.stdout.write(JSON.stringify({ sequelizeVersion, modes, baseline }, null, 2) + '\n');
-      return;
-    }
-    console.log('Sequelize ' + sequelizeVersion + ' on sqlite3 ' + require('sqlite3/package.json').version + '\n');
-    printSection('baseline: setup', baseline);
-    for (const run of modes) printSection(run.mode + ': ' + CALLS[run.mode], run);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
-`;
-
 export async function exportReproduction(input: ScenarioInput, version: string): Promise<ReproductionFiles> {
   const scenario = withDefaults(input);
-  if (scenario.dialect !== 'sqlite') {
-    throw new ScenarioError(`dialect: "${scenario.dialect}" cannot be exported yet; reproductions run "sqlite"`);
-  }
+  const dialect = DIALECTS[scenario.dialect];
   const notice = typeof scenario.notice === 'string' ? scenario.notice : '';
   const sources = await Promise.all(CODE_FIELDS.map((field) => functionSource(scenario[field], field)));
   const [setup, models, after] = sources as [string, string, string];
@@ -228,9 +125,11 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     ...commentLines(`Sync Playground reproduction${scenario.title ? `: ${scenario.title}` : ''}`),
     ...(notice ? ['//', ...commentLines(notice)] : []),
     '//',
-    `// Sequelize ${version} on native sqlite3, run as the playground runs it:`,
-    '// a baseline database with `setup`, then for each mode a byte-for-byte copy',
-    '// of it with a new Sequelize instance running `models`, the operation and `after`.',
+    ...commentLines(
+      `Sequelize ${version} on ${dialect.on}, run as the playground runs it: a baseline database with ` +
+        `\`setup\`, then for each mode ${dialect.copies} with a new Sequelize instance running \`models\`, ` +
+        'the operation and `after`.',
+    ),
     '// Run: npm install && node repro.js   (add --json for machine-readable output)',
   ];
   const operations = scenario.modes.map((mode) => `  ${JSON.stringify(mode)}: (sequelize) => ${MODE_CALLS[mode]},`);
@@ -241,11 +140,8 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     ...header,
     "'use strict';",
     '',
-    "const fs = require('fs');",
-    "const os = require('os');",
-    "const path = require('path');",
     "const util = require('util');",
-    "const sqlite3 = require('sqlite3');",
+    ...dialect.requires,
     "const SequelizeModule = require('sequelize');",
     '',
     'const { Sequelize, DataTypes, Model, Op } = SequelizeModule;',
@@ -271,7 +167,8 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     'const CALLS = {',
     ...calls,
     '};',
-    RUNNER,
+    COMMON_RUNNER,
+    dialect.runner,
   ].join('\n');
 
   const title = scenario.title || 'Sync Playground scenario';
@@ -279,9 +176,9 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     `# ${title.replace(/\r?\n/g, ' ')}`,
     '',
     ...(notice ? [notice, ''] : []),
-    `A reproduction exported from Sync Playground: Sequelize ${version} on native sqlite3,`,
-    'run the way the playground runs it. `setup` builds a baseline in-memory database; each',
-    `mode (${scenario.modes.map((mode) => `\`${mode}\``).join(', ')}) then starts from a byte-for-byte copy of it`,
+    `A reproduction exported from Sync Playground: Sequelize ${version} on ${dialect.on},`,
+    'run the way the playground runs it. `setup` builds a baseline database; each',
+    `mode (${scenario.modes.map((mode) => `\`${mode}\``).join(', ')}) then starts from ${dialect.copies}`,
     'with a new Sequelize instance and runs `models`, its operation and `after`.',
     '',
     '## Run it',
@@ -293,9 +190,9 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     'It prints, per mode, every statement Sequelize executed (with its phase), what the code',
     'printed and the error, if any. `node repro.js --json` prints the same as JSON.',
     '',
-    'Node 20 or newer. `sqlite3` is a native module: `npm install` downloads or builds it.',
+    ...dialect.needs,
     '',
   ].join('\n');
 
-  return { 'package.json': packageJson(slugOf(scenario.title), version), 'repro.js': repro, 'README.md': readme };
+  return { 'package.json': packageJson(slugOf(scenario.title), version, scenario.dialect), 'repro.js': repro, 'README.md': readme };
 }

@@ -3,67 +3,13 @@
  * sqlite3 (the project's own node_modules, nothing installed) and reports
  * the same statements, errors and console output as the engine.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RunSection } from '../../src/engine/result';
 import { exportReproduction, SQLITE3_RANGE } from '../../src/export/repro-export';
-import { maskTimestamps } from '../support/comparable';
 import { runOnEngine } from '../support/engines';
 import { loadFixture, loadFixtures } from '../support/fixtures';
-
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..', '..');
-const VERSION = '6.37.8';
-
-interface ReproSection {
-  log: Array<{ phase: string; sql: string }>;
-  error: { phase: string; name: string; message: string } | null;
-  console: string[];
-}
-interface ReproOutput {
-  sequelizeVersion: string;
-  baseline: ReproSection;
-  modes: Array<ReproSection & { mode: string }>;
-}
-
-/** At most `limit` bodies at a time. */
-function limiter(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(body: () => Promise<T>): Promise<T> => {
-    while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await body();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
-const limited = limiter(2);
-
-async function runExported(files: Record<string, string>): Promise<ReproOutput> {
-  const dir = mkdtempSync(join(tmpdir(), 'sync-playground-repro-test-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const { stdout } = await run('node', ['repro.js', '--json'], {
-    cwd: dir,
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-    maxBuffer: 64 << 20,
-  });
-  return JSON.parse(stdout) as ReproOutput;
-}
-
-const comparable = (section: ReproSection | RunSection) =>
-  maskTimestamps({
-    log: section.log.map((entry) => ({ phase: entry.phase, sql: entry.sql })),
-    error: section.error && { phase: section.error.phase, name: section.error.name, message: section.error.message },
-    console: section.console,
-  });
+import { checkSyntax, comparable, limited, ROOT, runExported, VERSION } from '../support/exported-repro';
 
 describe('exportReproduction', () => {
   it('pins Sequelize exactly and sqlite3 to the range the project tests against', async () => {
@@ -86,9 +32,7 @@ describe('exportReproduction', () => {
       modes: ['drop' as const],
     };
     const files = await exportReproduction(scenario, VERSION);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-playground-repro-test-'));
-    writeFileSync(join(dir, 'repro.js'), files['repro.js']);
-    await run('node', ['--check', join(dir, 'repro.js')]);
+    await checkSyntax(files['repro.js']);
     const header = files['repro.js'].split('\n').slice(0, files['repro.js'].split('\n').indexOf("'use strict';"));
     expect(header.every((line) => line.startsWith('//'))).toBe(true);
     expect(header.every((line) => line.length <= 100)).toBe(true);
@@ -96,8 +40,10 @@ describe('exportReproduction', () => {
   });
 
   it('uses no Node API, so the playground can export in the browser', () => {
-    const source = readFileSync(join(ROOT, 'src', 'export', 'repro-export.ts'), 'utf8');
-    expect(source).not.toMatch(/from '(node:|fs|path|os|child_process)/);
+    for (const file of ['repro-export.ts', 'runner-common.ts', 'sqlite-runner.ts', 'postgres-runner.ts']) {
+      const source = readFileSync(join(ROOT, 'src', 'export', file), 'utf8');
+      expect(source).not.toMatch(/from '(node:|fs|path|os|child_process)/);
+    }
   });
 
   it('strips TypeScript and reproduces syntax errors as the engine reports them', async () => {
