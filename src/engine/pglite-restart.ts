@@ -55,6 +55,23 @@ interface SavedNode {
   bytes: Uint8Array | null;
 }
 
+/**
+ * Puts a file's bytes back into the array it already has when they fit (a
+ * new array per file per mode was most of a restore in the browser), with
+ * zeros after them: MEMFS keeps spare capacity, and a write past the end
+ * would otherwise expose old bytes in the gap.
+ */
+function restoreContents(node: EmNode, bytes: Uint8Array): void {
+  const contents = node.contents;
+  if (contents instanceof Uint8Array && contents.length >= bytes.length) {
+    contents.set(bytes);
+    contents.fill(0, bytes.length);
+  } else {
+    node.contents = bytes.slice();
+  }
+  node.usedBytes = bytes.length;
+}
+
 export interface Restartable {
   /** Puts the instance back as it was when taken; false if it cannot be (start a new one). */
   restore(): boolean;
@@ -100,7 +117,7 @@ export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
       unlinkAll(root);
       for (const { node, parent, name, mode, mtime, bytes } of nodes) {
         Object.assign(node, { parent, name, mode, mtime });
-        if (bytes) Object.assign(node, { contents: bytes.slice(), usedBytes: bytes.length });
+        if (bytes) restoreContents(node, bytes);
         (parent.contents as Record<string, EmNode>)[name] = node;
         emFs.hashAddNode(node);
       }
