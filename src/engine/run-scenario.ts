@@ -37,6 +37,11 @@ export interface RunOptions {
    * over: the worker keeps them so a person can download any of them.
    */
   onDatabase?: (stage: RunProgress['stage'], bytes: Uint8Array) => void;
+  /**
+   * Called as each phase of each section starts, so that a watchdog that
+   * stops a runaway run can say where it ran away.
+   */
+  onPhase?: (stage: RunProgress['stage'], phase: Phase) => void;
 }
 
 /** A code field compiled, or the syntax error that stops its phase. */
@@ -80,6 +85,7 @@ export async function runScenario(input: ScenarioInput, options: RunOptions): Pr
     ...common,
     from: null,
     phases: [['setup', userStep(code.setup)]],
+    onPhase: (phase) => options.onPhase?.('baseline', phase),
     saveBaseline: true,
     exportBytes: options.onDatabase !== undefined,
   });
@@ -99,6 +105,7 @@ export async function runScenario(input: ScenarioInput, options: RunOptions): Pr
         ...common,
         from: baseline.saved,
         phases,
+        onPhase: (phase) => options.onPhase?.(mode, phase),
         saveBaseline: false,
         exportBytes: options.onDatabase !== undefined,
       });

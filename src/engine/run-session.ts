@@ -25,6 +25,8 @@ export interface SessionOptions<Db, Saved> {
   saveBaseline: boolean;
   /** Export the database's bytes when the phases are done. */
   exportBytes: boolean;
+  /** Called as each phase starts. */
+  onPhase?: (phase: Phase) => void;
 }
 
 export interface SessionResult<Saved> extends RunSection {
@@ -118,6 +120,7 @@ export async function runSession<Db, Saved>(options: SessionOptions<Db, Saved>):
   const elapsed = (since: number) => Math.round((performance.now() - since) * 100) / 100;
   for (const [name, step] of options.phases) {
     phase = name;
+    options.onPhase?.(name);
     const started = performance.now();
     try {
       await step(sequelize, scope);

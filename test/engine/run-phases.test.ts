@@ -1,0 +1,31 @@
+/**
+ * The runner says where it is (section and phase) as each phase starts:
+ * the page's watchdog names them when it stops a runaway run.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/run-scenario';
+import { createSqljsHost } from '../../src/engine/sqljs-host';
+import { loadSqlJsInNode } from '../../src/cli/load-sqljs';
+
+describe('runScenario onPhase', () => {
+  it('reports each phase as it starts, and none after a phase fails', async () => {
+    const seen: string[] = [];
+    await runScenario(
+      {
+        format: 'sync-playground/scenario@1',
+        setup: "sequelize.define('T', { a: DataTypes.STRING }); await sequelize.sync();",
+        models: "sequelize.define('T', { a: DataTypes.STRING });",
+        modes: ['sync', 'drop'],
+      },
+      { host: createSqljsHost(await loadSqlJsInNode()), onPhase: (stage, phase) => seen.push(`${stage}:${phase}`) },
+    );
+    expect(seen).toEqual(['baseline:setup', 'sync:models', 'sync:operation', 'sync:after', 'drop:models', 'drop:operation', 'drop:after']);
+
+    seen.length = 0;
+    await runScenario(
+      { format: 'sync-playground/scenario@1', models: "throw new Error('broken models');", modes: ['alter'] },
+      { host: createSqljsHost(await loadSqlJsInNode()), onPhase: (stage, phase) => seen.push(`${stage}:${phase}`) },
+    );
+    expect(seen).toEqual(['baseline:setup', 'alter:models']);
+  });
+});
