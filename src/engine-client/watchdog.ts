@@ -1,0 +1,57 @@
+/**
+ * Notices a worker that stopped answering: while armed, it pings every
+ * `intervalMs` and calls `onStalled` once no answer has come for `stallMs`.
+ *
+ * A worker stuck in user code (an endless loop, an endless promise chain
+ * starving the event loop, an allocation of gigabytes the engine grinds
+ * through) cannot answer a message, while one that is merely slow still
+ * answers between statements. The run's per-section time limit still
+ * catches code that never ends but keeps answering (an endless timer loop).
+ */
+export interface Watchdog {
+  /** Starts watching (again), counting from now. */
+  arm(): void;
+  /** Stops watching: the worker is not running user code. */
+  disarm(): void;
+  /** The worker answered a ping. */
+  answered(): void;
+}
+
+export interface WatchdogOptions {
+  ping(): void;
+  /** How long the worker had not answered, once past `stallMs`. */
+  onStalled(silentMs: number): void;
+  intervalMs?: number;
+  stallMs?: number;
+}
+
+/** A worker busy in one statement for this long is deemed stuck (the issue's bound is 5 s, this leaves room to restart). */
+export const STALL_MS = 3_500;
+
+export function createWatchdog({ ping, onStalled, intervalMs = 500, stallMs = STALL_MS }: WatchdogOptions): Watchdog {
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let lastAnswer = 0;
+
+  const disarm = () => {
+    if (timer !== null) clearInterval(timer);
+    timer = null;
+  };
+
+  return {
+    arm() {
+      disarm();
+      lastAnswer = performance.now();
+      timer = setInterval(() => {
+        const silent = performance.now() - lastAnswer;
+        if (silent < stallMs) return ping();
+        disarm();
+        onStalled(silent);
+      }, intervalMs);
+      ping();
+    },
+    disarm,
+    answered() {
+      lastAnswer = performance.now();
+    },
+  };
+}
