@@ -37,6 +37,9 @@ const aliases: Alias[] = [
   ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
 ];
 
+/** lib/sequelize.js of each shipped Sequelize 6 (`sequelize`, and aliases such as `sequelize-6.5.1`). */
+const SEQUELIZE_ENTRY = /\/node_modules\/sequelize(-[\d.]+)?\/lib\/sequelize\.js$/;
+
 /** Sequelize 6 dialects the playground does not run. */
 const UNUSED_SEQUELIZE_DIALECTS = /^\.\/dialects\/(mariadb|mssql|mysql|oracle|db2|snowflake)$/;
 
@@ -51,11 +54,11 @@ function withoutUnusedSequelizeDialects(): Plugin {
     name: 'sync-playground:without-unused-sequelize-dialects',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (importer?.endsWith('/sequelize/lib/sequelize.js') && UNUSED_SEQUELIZE_DIALECTS.test(source)) {
+      if (importer && SEQUELIZE_ENTRY.test(importer) && UNUSED_SEQUELIZE_DIALECTS.test(source)) {
         return stub('unavailable-dialect.cjs');
       }
       // Postgres is a lazy chunk, registered before use (src/worker/postgres-dialect.ts).
-      if (importer?.endsWith('/sequelize/lib/sequelize.js') && source === './dialects/postgres') {
+      if (importer && SEQUELIZE_ENTRY.test(importer) && source === './dialects/postgres') {
         return stub('lazy-postgres-dialect.cjs');
       }
       return null;

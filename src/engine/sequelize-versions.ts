@@ -35,6 +35,9 @@ function moduleOf(imported: { default?: unknown }): SequelizeModule {
 
 const SHIPPED: Readonly<Record<string, ShippedRelease>> = {
   '6.37.8': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize')) },
+  // The seed write-up's release, installed under an npm alias; its own chunk
+  // in the browser, loaded only when a scenario asks for it.
+  '6.5.1': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize-6.5.1')) },
 };
 
 /** The newest release of each major version, for `"sequelize": "6"`. */
