@@ -12,7 +12,7 @@ import { MODE_CALLS, runModeOperation } from './modes';
 import { RESULT_FORMAT, type ModeResult, type Phase, type RunResult, type RunSection } from './result';
 import { runSession, type PhaseStep, type SessionResult } from './run-session';
 import { ScenarioError, withDefaults, type Dialect, type ScenarioInput } from './scenario';
-import { loadSequelize } from './sequelize-versions';
+import { loadSequelize, resolveVersion } from './sequelize-versions';
 import { compileUserCode, type CodeField, type UserFunction } from './user-code';
 
 /** What is done so far: the baseline, then each mode in scenario order. */
@@ -20,9 +20,13 @@ export type RunProgress = { stage: 'baseline'; baseline: RunSection } | { stage:
 
 /**
  * The host to run on, or a function that picks (and loads) one for the
- * scenario's dialect, so that PGlite is only loaded for a Postgres scenario.
+ * scenario's dialect, so that PGlite is only loaded for a Postgres scenario
+ * (given the exact Sequelize version too: the browser loads that release's
+ * postgres dialect with it).
  */
-export type HostChoice = AnyDatabaseHost | ((dialect: Dialect) => AnyDatabaseHost | Promise<AnyDatabaseHost>);
+export type HostChoice =
+  | AnyDatabaseHost
+  | ((dialect: Dialect, sequelizeVersion: string) => AnyDatabaseHost | Promise<AnyDatabaseHost>);
 
 export interface RunOptions {
   host: HostChoice;
@@ -68,7 +72,7 @@ function section({ log, error, console, tables }: SessionResult<unknown>): RunSe
 
 export async function runScenario(input: ScenarioInput, options: RunOptions): Promise<RunResult> {
   const scenario = withDefaults(input);
-  const host = typeof options.host === 'function' ? await options.host(scenario.dialect) : options.host;
+  const host = typeof options.host === 'function' ? await options.host(scenario.dialect, resolveVersion(scenario.sequelize)) : options.host;
   if (host.dialect !== scenario.dialect) {
     throw new ScenarioError(`dialect: "${scenario.dialect}" is not available here; this build runs "${host.dialect}"`);
   }
