@@ -45,13 +45,25 @@ export class ScenarioError extends Error {
   override name = 'ScenarioError';
 }
 
+/**
+ * A bad value, briefly, for a message: echoing it whole would bury the
+ * message under a megabyte of text, and JSON.stringify throws on a BigInt,
+ * a cycle or a deeply nested value instead of describing it.
+ */
+function shortValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 const oneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 // zod/mini: the same validation as zod's classic API at a fraction of the
 // bytes, which every page load and the engine worker pay for.
 const scenarioSchema = z.looseObject({
   format: z.literal(SCENARIO_FORMAT, {
-    error: (issue) => `must be exactly "${SCENARIO_FORMAT}" (got ${JSON.stringify(issue.input) ?? 'nothing'})`,
+    error: (issue) => `must be exactly "${SCENARIO_FORMAT}" (got ${shortValue(issue.input)})`,
   }),
   title: z.optional(z.string({ error: 'must be text' })),
   dialect: z.optional(z.enum(['sqlite', 'postgres'], { error: oneOf(['sqlite', 'postgres']) })),
@@ -74,6 +86,8 @@ const scenarioSchema = z.looseObject({
   ),
 });
 
+const MAX_ISSUES_SHOWN = 5;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? issue.path.join('.') : 'scenario';
   return `${field}: ${issue.message}`;
@@ -89,7 +103,7 @@ function checkFormatVersion(format: unknown): void {
   const version = typeof format === 'string' ? /^sync-playground\/scenario@(\d+)$/.exec(format)?.[1] : undefined;
   if (version !== undefined && Number(version) > 1) {
     throw new ScenarioError(
-      `format: "${format as string}" was written by a newer Sync Playground; this one reads "${SCENARIO_FORMAT}"`,
+      `format: ${shortValue(format)} was written by a newer Sync Playground; this one reads "${SCENARIO_FORMAT}"`,
     );
   }
 }
@@ -102,7 +116,10 @@ export function parseScenario(input: unknown): ScenarioInput {
   checkFormatVersion((input as { format?: unknown }).format);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ScenarioError(`Invalid scenario: ${parsed.error.issues.map(describeIssue).join('; ')}`);
+    // A few issues say what is wrong; a list of 100,000 bad modes would bury it.
+    const { issues } = parsed.error;
+    const more = issues.length > MAX_ISSUES_SHOWN ? `; and ${issues.length - MAX_ISSUES_SHOWN} more` : '';
+    throw new ScenarioError(`Invalid scenario: ${issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue).join('; ')}${more}`);
   }
   return parsed.data as ScenarioInput;
 }
