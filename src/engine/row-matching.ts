@@ -11,7 +11,8 @@
  * - otherwise, at least half of the old row's non-NULL values are still
  *   there, compared as text so that a type change from '12' to 12 keeps the
  *   row (a replacement that happens to share one `status` is still new).
- * Tables without a primary key pair equal rows.
+ * Tables without a primary key pair equal rows; tables with no column in
+ * common pair none.
  */
 import type { CellValue, Row, TableSnapshot } from './result';
 
@@ -58,6 +59,9 @@ export function pairRows(before: TableSnapshot, after: TableSnapshot): RowPairin
   const key = before.columns.filter((column) => column.primaryKey && afterColumns.has(column.name)).map((c) => c.name);
   const compared = key.length > 0 ? shared.filter((name) => !key.includes(name)) : shared;
   const keyColumns = key.length > 0 ? key : shared;
+  // No column in common: nothing can show that a row survived (pairing by
+  // position would call a new row an old one kept).
+  if (keyColumns.length === 0) return { kept: [], lost: before.rows.map((_row, i) => i), added: after.rows.map((_row, i) => i) };
 
   const waiting = new Map<string, number[]>();
   after.rows.forEach((row, index) => {
