@@ -51,6 +51,8 @@ describe('npm run cli -- run FILE.json', () => {
     ['a newer format', ['run', scratch('new.json', '{"format":"sync-playground/scenario@9","models":""}')], /written by a newer Sync Playground/],
     ['a missing models field', ['run', scratch('m.json', '{"format":"sync-playground/scenario@1"}')], /models: is required/],
     ['an unshipped version', ['run', scratch('v.json', '{"format":"sync-playground/scenario@1","models":"","sequelize":"5"}')], /sequelize: version "5" is not shipped/],
+    ['a file over 5 MB', ['run', scratch('huge.json', JSON.stringify({ format: 'sync-playground/scenario@1', models: 'x'.repeat(6 << 20) }))], /too large for a scenario/],
+    ['an unsupported mode', ['run', scratch('mode.json', '{"format":"sync-playground/scenario@1","models":"","modes":["truncate"]}')], /modes/],
     ['no file argument', ['run'], /^usage: /],
     ['an unknown command', ['frobnicate', 'x.json'], /^usage: /],
   ])('rejects %s with one line on stderr and exit 2', async (_what, args, message) => {
