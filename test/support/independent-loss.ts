@@ -12,6 +12,7 @@
  * - a kept row's value counts as changed when it is not identical.
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import type { TableLoss } from '../../src/engine/loss-diff';
 
 interface Column {
   name: string;
@@ -26,20 +27,9 @@ interface Table {
   rows: Array<Map<string, SqlValue>>;
 }
 
-export interface RecomputedTable {
-  table: string;
+/** The engine's per-table counts (its type, not its code), with created and leftover tables both `new`. */
+export interface RecomputedTable extends Omit<TableLoss, 'change'> {
   change: 'kept' | 'dropped' | 'new';
-  rowsBefore: number;
-  rowsAfter: number;
-  rowsKept: number;
-  rowsLost: number;
-  rowsAdded: number;
-  columnsDropped: string[];
-  columnsAdded: string[];
-  columnsChanged: string[];
-  valuesChanged: number;
-  valuesNulled: number;
-  valuesInDroppedColumns: number;
   /** Heuristic-free: true when every baseline row is still there, identical in the columns both sides have. */
   everyRowIntact: boolean;
   /** The table exists on both sides with no column in common: no row can be shown to have survived. */
