@@ -9,6 +9,7 @@ import { defineConfig, type Alias, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { pgEmptyCluster } from './build-tools/pg-empty-cluster-plugin.ts';
+import { contentSecurityPolicyMeta } from './build-tools/content-security-policy.ts';
 
 const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
 
@@ -113,7 +114,10 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative asset URLs: the build works from any static host and path.
     base: './',
-    plugins: browserOnly ? [react(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers(), pgEmptyCluster()] : [react()],
+    // The Content-Security-Policy meta is added by the build only (see its plugin).
+    plugins: browserOnly
+      ? [react(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers(), pgEmptyCluster(), contentSecurityPolicyMeta()]
+      : [react()],
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',

@@ -1,7 +1,8 @@
 /**
  * The engine's host in a Web Worker: the only place user code runs in the
- * browser. It loads sql.js and Sequelize, says `ready`, and answers each
- * `run` request with the engine's RunResult (src/protocol/messages.ts).
+ * browser. It loads sql.js and Sequelize, locks the sandbox (./sandbox.ts),
+ * says `ready`, and answers each `run` request with the engine's RunResult
+ * (src/protocol/messages.ts).
  */
 import './node-globals';
 import initSqlJs from 'sql.js';
@@ -15,33 +16,56 @@ import { parseScenario, withDefaults } from '../engine/scenario';
 import { createSqljsHost } from '../engine/sqljs-host';
 import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
+import { captureEngineCapabilities, lockDown } from './sandbox';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
 interface WorkerScope {
-  postMessage(message: WorkerResponse): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 }
 const worker = globalThis as unknown as WorkerScope;
 
+// Taken before the sandbox removes them from the global scope; only this
+// module's scope holds them, out of user code's reach.
+const engine = captureEngineCapabilities();
+
 function post(message: WorkerResponse): void {
-  worker.postMessage(message);
+  engine.postMessage(message);
 }
+
+/**
+ * An asset URL as the worker's own module sees it. The worker runs from a
+ * blob: URL (src/engine-client/engine-client.ts), so `self.location` is that
+ * blob: and a root-relative URL (the dev server's `?url`) would not resolve
+ * against it; the built URLs are absolute already.
+ */
+const assetUrl = (url: string) => new URL(url, import.meta.url).href;
+
+/** PGlite's downloads, with the fetch taken before the sandbox closed. */
+const fetchAsset = (url: string) => engine.fetch(assetUrl(url));
 
 function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }
 
-const sqlJs = initSqlJs({ locateFile: () => sqlWasmUrl });
+const sqlJs = initSqlJs({ locateFile: () => assetUrl(sqlWasmUrl) });
 // Sequelize is most of the bundle: start fetching and parsing it now, while
 // the page is still busy, so that the first run does not wait for it.
 const sequelizeLoaded = loadSequelize('6');
 
 // Ready once both loads have settled (a failed load is reported by the run
-// that needs it, with its own message). Runs wait for it, so that `ready`
-// always comes before any response to a run.
-const loaded = Promise.allSettled([sqlJs, sequelizeLoaded]).then(() => post({ type: 'ready' }));
+// that needs it, with its own message) and the sandbox is locked: sql.js
+// fetches its WebAssembly with the global `fetch` while it starts, so the
+// lock waits for it. Runs wait for this, so that no user code runs before
+// the lock, and `ready` always comes before any response to a run. If the
+// lock fails, every run fails with its message: user code never runs
+// unsandboxed.
+const loaded = Promise.allSettled([sqlJs, sequelizeLoaded]).then(() => lockDown());
+void loaded.then(
+  () => post({ type: 'ready' }),
+  () => post({ type: 'ready' }),
+);
 
 /** The newest run asked for; an older one still going stops at its next step. */
 let latestId = 0;
@@ -77,8 +101,8 @@ async function exportReproductionFiles(request: Extract<WorkerRequest, { type: '
 
 async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<void> {
   latestId = Math.max(latestId, request.id);
-  await loaded;
   try {
+    await loaded;
     if (request.id !== latestId) throw new Superseded('A newer run was requested.');
     const sqlite = createSqljsHost(await sqlJs);
     const databases = new Map<DatabaseStage, Uint8Array>();
@@ -89,7 +113,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     const keepDatabases = withDefaults(scenario).dialect === 'sqlite';
     const result = await runScenario(scenario, {
       host: (dialect) =>
-        dialect === 'postgres' ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done })) : sqlite,
+        dialect === 'postgres' ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), fetchAsset) : sqlite,
       onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');

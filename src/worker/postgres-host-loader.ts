@@ -9,20 +9,27 @@ import type { AnyDatabaseHost } from '../engine';
 /** Reports what the run waits for, in words, while PostgreSQL loads; `done` once loaded. */
 export type LoadingNote = (note: string, done?: boolean) => void;
 
+/**
+ * Downloads one of the app's own files. Passed in, not the global `fetch`:
+ * PGlite loads on the first Postgres run, after the sandbox has removed
+ * `fetch` from user code's reach (./sandbox.ts); the worker entry kept one.
+ */
+export type FetchAsset = (url: string) => Promise<Response>;
+
 let host: Promise<AnyDatabaseHost> | null = null;
 let loaded: AnyDatabaseHost | null = null;
 
 /** A response that arrived whole, or an error naming what did not load. */
-async function fetchOk(url: string, what: string): Promise<Response> {
+async function fetchOk(fetch: FetchAsset, url: string, what: string): Promise<Response> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${what} did not load: ${response.status} ${response.statusText} for ${url}`);
   return response;
 }
 
 /** The empty cluster made at build time (gzip): the browser never runs initdb. */
-async function fetchEmptyCluster(): Promise<Blob> {
+async function fetchEmptyCluster(fetch: FetchAsset): Promise<Blob> {
   const { default: url } = await import('virtual:pg-empty-cluster');
-  return (await fetchOk(url, 'The empty PostgreSQL cluster')).blob();
+  return (await fetchOk(fetch, url, 'The empty PostgreSQL cluster')).blob();
 }
 
 /** A response with the same body, reporting the bytes received so far as they pass. */
@@ -48,7 +55,7 @@ const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
  * PGlite's WebAssembly and file bundle (about 15 MB, 5 MB compressed), with
  * the download's progress in words. The WebAssembly compiles as it arrives.
  */
-async function fetchArtifacts(note: LoadingNote) {
+async function fetchArtifacts(fetch: FetchAsset, note: LoadingNote) {
   const [{ default: wasmUrl }, { default: dataUrl }] = await Promise.all([
     import('@electric-sql/pglite/pglite.wasm?url'),
     import('@electric-sql/pglite/pglite.data?url'),
@@ -64,7 +71,7 @@ async function fetchArtifacts(note: LoadingNote) {
     // One message per tenth of a megabyte at most, not one per chunk.
     if (text !== shown) note((shown = text));
   };
-  const [wasm, data] = await Promise.all([fetchOk(wasmUrl, 'PostgreSQL (PGlite)'), fetchOk(dataUrl, 'PostgreSQL (PGlite)')]);
+  const [wasm, data] = await Promise.all([fetchOk(fetch, wasmUrl, 'PostgreSQL (PGlite)'), fetchOk(fetch, dataUrl, 'PostgreSQL (PGlite)')]);
   const [pgliteWasmModule, fsBundle] = await Promise.all([
     WebAssembly.compileStreaming(counting(wasm, report(wasmUrl), 'application/wasm')),
     counting(data, report(dataUrl), 'application/octet-stream').blob(),
@@ -72,27 +79,44 @@ async function fetchArtifacts(note: LoadingNote) {
   return { pgliteWasmModule, fsBundle };
 }
 
-async function load(note: LoadingNote): Promise<AnyDatabaseHost> {
+/**
+ * initdb's WebAssembly (0.3 MB). The playground never runs initdb (every
+ * baseline starts from the shipped cluster), but PGlite starts downloading
+ * it with the global `fetch` whenever it is not given one, and the sandbox
+ * has removed that (an unhandled "fetch is not a function" in the worker).
+ * So the engine's fetch gets it: the same bytes PGlite downloaded before.
+ */
+async function compileInitdb(fetch: FetchAsset): Promise<WebAssembly.Module> {
+  const { default: url } = await import('@electric-sql/pglite/initdb.wasm?url');
+  return WebAssembly.compile(await (await fetchOk(fetch, url, 'PostgreSQL (initdb)')).arrayBuffer());
+}
+
+async function load(note: LoadingNote, fetch: FetchAsset): Promise<AnyDatabaseHost> {
   note('Downloading PostgreSQL (PGlite, once)…');
   // Everything is fetched here, while the run's clock is stopped.
-  const [{ createPgliteHost }, cluster, artifacts] = await Promise.all([
+  const [{ createPgliteHost }, cluster, artifacts, initdbWasmModule] = await Promise.all([
     import('../engine/pglite-host'),
-    fetchEmptyCluster(),
-    fetchArtifacts(note),
+    fetchEmptyCluster(fetch),
+    fetchArtifacts(fetch, note),
+    compileInitdb(fetch),
     import('./postgres-dialect'),
     // PGlite's own module too (the host imports it when it starts one): under
     // the dev server, where modules load one by one, that takes seconds.
     import('@electric-sql/pglite'),
   ]);
-  return createPgliteHost({ emptyCluster: async () => cluster, artifacts });
+  // The host spreads `artifacts` into PGlite's options (PGlite.create), so
+  // initdb's module reaches PGlite with them, though the host's type names
+  // only the two it uses itself.
+  const withInitdb = { ...artifacts, initdbWasmModule };
+  return createPgliteHost({ emptyCluster: async () => cluster, artifacts: withInitdb });
 }
 
-export async function postgresHost(note: LoadingNote): Promise<AnyDatabaseHost> {
+export async function postgresHost(note: LoadingNote, fetch: FetchAsset): Promise<AnyDatabaseHost> {
   if (loaded) return loaded;
   // A later run that arrives while an earlier one is still loading waits
   // for the same load, with its clock stopped too.
   if (host) note('Downloading PostgreSQL (PGlite, once)…');
-  host ??= load(note);
+  host ??= load(note, fetch);
   try {
     loaded = await host;
     return loaded;

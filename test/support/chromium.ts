@@ -22,9 +22,36 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Console errors (the page's and its workers') and uncaught page exceptions. */
+/** Prefix of the console error `reportCspViolations` writes for each violation. */
+export const CSP_VIOLATION = 'CSP violation:';
+
+/**
+ * Makes every Content-Security-Policy violation, on the page and in its
+ * workers, a console error. Chromium's own "Refused to …" lines are not
+ * console API calls and never reach Playwright's 'console' event; the
+ * `securitypolicyviolation` event does, on the document and on each
+ * worker's global scope. Not awaited by `collectPageProblems` (which must
+ * stay synchronous): Playwright sends the init script before any later
+ * `goto` of the same page.
+ */
+export function reportCspViolations(page: Page): Promise<void> {
+  // Runs in the page and in workers: only what both have.
+  const listen = (prefix: string) =>
+    globalThis.addEventListener('securitypolicyviolation', (event) => {
+      const e = event as SecurityPolicyViolationEvent;
+      console.error(`${prefix} ${e.effectiveDirective} refused ${e.blockedURI || '(inline)'} in ${e.sourceFile || e.documentURI}`);
+    });
+  page.on('worker', (worker) => {
+    // A worker may be gone before this arrives: nothing to watch then.
+    worker.evaluate(listen, CSP_VIOLATION).catch(() => undefined);
+  });
+  return page.addInitScript(listen, CSP_VIOLATION).then(() => undefined);
+}
+
+/** Console errors (the page's and its workers'), CSP violations and uncaught page exceptions. */
 export function collectPageProblems(page: Page): string[] {
   const problems: string[] = [];
+  void reportCspViolations(page);
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
