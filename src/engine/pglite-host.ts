@@ -111,6 +111,12 @@ const keepIdleState = ({ pglite, fs }: Instance) => pglite.runExclusive(async ()
  * each mode. A cold run pays one start (about 0.3 s), a re-run none.
  */
 export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, PgliteBaseline> & {
+  /**
+   * Starts PGlite on the empty cluster of `database` now unless it is ready
+   * (the browser does so while the run's clock is stopped: starting is
+   * loading, not the scenario's time).
+   */
+  prepare(database: string): Promise<void>;
   /** Closes the instance (the host still works: the next run starts one). */
   dispose(): Promise<void>;
 } {
@@ -161,14 +167,24 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   let instance: Instance | null = null;
   /** The instance just after it started on the empty cluster of `database`. */
   let emptyState: { database: string; state: Restartable } | null = null;
+  /** The instance has run nothing since it started on the empty cluster: no restore needed. */
+  let pristine = false;
 
   /** Closes the instance and starts one on `dataDir` (one at a time: each holds 130 MB or more). */
   const replaceInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
     const old = instance;
     instance = null;
     emptyState = null;
+    pristine = false;
     await old?.pglite.close();
     return (instance = await startInstance(dataDir, database));
+  };
+
+  /** Starts an instance on the empty cluster of `database` and keeps that state. */
+  const prepare = async (database: string) => {
+    const started = await replaceInstance(await emptyWith(database), database);
+    emptyState = { database, state: await keepIdleState(started) };
+    pristine = true;
   };
 
   const leases = new Map<PgliteDatabase, () => void>();
@@ -182,11 +198,12 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   return {
     dialect: 'postgres',
     async openEmpty(database) {
-      if (emptyState?.database !== database || !emptyState.state.restore()) {
-        const started = await replaceInstance(await emptyWith(database), database);
-        emptyState = { database, state: await keepIdleState(started) };
-      }
+      if (emptyState?.database !== database || !(pristine || emptyState.state.restore())) await prepare(database);
+      pristine = false;
       return leased(database);
+    },
+    prepare: async (database) => {
+      if (emptyState?.database !== database) await prepare(database);
     },
     async saveBaseline({ pglite }) {
       // What the next connection to the database sees: no transaction,

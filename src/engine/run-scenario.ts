@@ -21,12 +21,13 @@ export type RunProgress = { stage: 'baseline'; baseline: RunSection } | { stage:
 /**
  * The host to run on, or a function that picks (and loads) one for the
  * scenario's dialect, so that PGlite is only loaded for a Postgres scenario
- * (given the exact Sequelize version too: the browser loads that release's
- * postgres dialect with it).
+ * (given the exact Sequelize version and the database name too: the browser
+ * loads that release's postgres dialect, and starts PGlite on that database,
+ * while the run's clock is stopped).
  */
 export type HostChoice =
   | AnyDatabaseHost
-  | ((dialect: Dialect, sequelizeVersion: string) => AnyDatabaseHost | Promise<AnyDatabaseHost>);
+  | ((dialect: Dialect, sequelizeVersion: string, database: string) => AnyDatabaseHost | Promise<AnyDatabaseHost>);
 
 export interface RunOptions {
   host: HostChoice;
@@ -72,7 +73,7 @@ function section({ log, error, console, tables }: SessionResult<unknown>): RunSe
 
 export async function runScenario(input: ScenarioInput, options: RunOptions): Promise<RunResult> {
   const scenario = withDefaults(input);
-  const host = typeof options.host === 'function' ? await options.host(scenario.dialect, resolveVersion(scenario.sequelize)) : options.host;
+  const host = typeof options.host === 'function' ? await options.host(scenario.dialect, resolveVersion(scenario.sequelize), scenario.database) : options.host;
   if (host.dialect !== scenario.dialect) {
     throw new ScenarioError(`dialect: "${scenario.dialect}" is not available here; this build runs "${host.dialect}"`);
   }

@@ -112,8 +112,10 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     // tens of megabytes per mode and is not offered.
     const keepDatabases = withDefaults(scenario).dialect === 'sqlite';
     const result = await runScenario(scenario, {
-      host: (dialect) =>
-        dialect === 'postgres' ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), fetchAsset) : sqlite,
+      host: (dialect, sequelizeVersion, database) =>
+        dialect === 'postgres'
+          ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), fetchAsset, { sequelizeVersion, database })
+          : sqlite,
       onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');

@@ -4,7 +4,8 @@
  * runs, and one PGlite host serves every later run (it keeps the empty
  * cluster it starts each baseline from).
  */
-import type { AnyDatabaseHost } from '../engine';
+import type { createPgliteHost } from '../engine/pglite-host';
+import { loadPostgresDialect } from './postgres-dialect';
 
 /** Reports what the run waits for, in words, while PostgreSQL loads; `done` once loaded. */
 export type LoadingNote = (note: string, done?: boolean) => void;
@@ -16,8 +17,10 @@ export type LoadingNote = (note: string, done?: boolean) => void;
  */
 export type FetchAsset = (url: string) => Promise<Response>;
 
-let host: Promise<AnyDatabaseHost> | null = null;
-let loaded: AnyDatabaseHost | null = null;
+type PgliteHost = ReturnType<typeof createPgliteHost>;
+
+let host: Promise<PgliteHost> | null = null;
+let loaded: PgliteHost | null = null;
 
 /** A response that arrived whole, or an error naming what did not load. */
 async function fetchOk(fetch: FetchAsset, url: string, what: string): Promise<Response> {
@@ -91,7 +94,7 @@ async function compileInitdb(fetch: FetchAsset): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await (await fetchOk(fetch, url, 'PostgreSQL (initdb)')).arrayBuffer());
 }
 
-async function load(note: LoadingNote, fetch: FetchAsset): Promise<AnyDatabaseHost> {
+async function load(note: LoadingNote, fetch: FetchAsset): Promise<PgliteHost> {
   note('Downloading PostgreSQL (PGlite, once)…');
   // Everything is fetched here, while the run's clock is stopped.
   const [{ createPgliteHost }, cluster, artifacts, initdbWasmModule] = await Promise.all([
@@ -99,7 +102,6 @@ async function load(note: LoadingNote, fetch: FetchAsset): Promise<AnyDatabaseHo
     fetchEmptyCluster(fetch),
     fetchArtifacts(fetch, note),
     compileInitdb(fetch),
-    import('./postgres-dialect'),
     // PGlite's own module too (the host imports it when it starts one): under
     // the dev server, where modules load one by one, that takes seconds.
     import('@electric-sql/pglite'),
@@ -111,20 +113,38 @@ async function load(note: LoadingNote, fetch: FetchAsset): Promise<AnyDatabaseHo
   return createPgliteHost({ emptyCluster: async () => cluster, artifacts: withInitdb });
 }
 
-export async function postgresHost(note: LoadingNote, fetch: FetchAsset): Promise<AnyDatabaseHost> {
-  if (loaded) return loaded;
+/** What a run needs PostgreSQL ready for. */
+export interface PostgresFor {
+  sequelizeVersion: string;
+  database: string;
+}
+
+/**
+ * The PGlite host (loaded once), with the postgres dialect of the run's
+ * Sequelize release registered (each release has its own) and PGlite
+ * started on the run's database: all of it while the run's clock is
+ * stopped, since none of it is the scenario's time.
+ */
+export async function postgresHost(note: LoadingNote, fetch: FetchAsset, run: PostgresFor): Promise<PgliteHost> {
+  const dialect = loadPostgresDialect(run.sequelizeVersion);
+  if (loaded) {
+    await Promise.all([dialect, loaded.prepare(run.database)]);
+    return loaded;
+  }
   // A later run that arrives while an earlier one is still loading waits
   // for the same load, with its clock stopped too.
   if (host) note('Downloading PostgreSQL (PGlite, once)…');
   host ??= load(note, fetch);
   try {
     loaded = await host;
+    note('Starting PostgreSQL…');
+    await Promise.all([dialect, loaded.prepare(run.database)]);
     return loaded;
   } catch (error) {
     // A failed load (a lost connection) is retried by the next run.
     host = null;
     throw error;
   } finally {
-    note('Starting PostgreSQL…', true);
+    note('Running on PostgreSQL…', true);
   }
 }

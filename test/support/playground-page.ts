@@ -27,7 +27,8 @@ export function floorUrl(base: string, scenario?: ScenarioInput): string {
 export async function waitForRun(page: Page, timeout = 60_000): Promise<void> {
   const handle = await page.waitForFunction(
     () => {
-      const alert = document.querySelector('#status[role="alert"]');
+      // The floor page's #status, the playground's run status.
+      const alert = document.querySelector('#status[role="alert"], [data-testid="run-status"][role="alert"]');
       if (alert) return { failed: alert.textContent ?? '' };
       const sections = [...document.querySelectorAll<HTMLElement>('section[data-testid^="mode-"]')];
       return sections.length > 0 && sections.every((s) => s.dataset.status === 'done') ? { failed: null } : false;
