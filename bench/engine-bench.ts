@@ -14,24 +14,14 @@ import type { AnyDatabaseHost } from '../src/engine/database-host';
 import { createSqljsHost } from '../src/engine/sqljs-host';
 import { loadSqlJsInNode } from '../src/cli/load-sqljs';
 import { createNativeSqliteHost } from '../test/support/native-sqlite-host';
+import { BIG_ROWS, BIG_SCENARIO } from '../test/support/big-scenario';
 import { loadFixtures } from '../test/support/fixtures';
 import { benchPostgres } from './postgres-bench';
 import { formatMs, median, printTable } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const BIG_ROWS = 100_000;
-
-const BIG_ALTER: ScenarioInput = {
-  format: 'sync-playground/scenario@1',
-  title: `alter on ${BIG_ROWS} rows`,
-  setup: `const Item = sequelize.define('Item', { name: DataTypes.STRING, value: DataTypes.INTEGER });
-await sequelize.sync({ force: true });
-await sequelize.query(\`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${BIG_ROWS})
-  INSERT INTO Items (name, value, createdAt, updatedAt)
-  SELECT 'item ' || i, i, '2026-01-01 00:00:00.000 +00:00', '2026-01-01 00:00:00.000 +00:00' FROM n\`);`,
-  models: `sequelize.define('Item', { name: DataTypes.STRING, value: DataTypes.INTEGER, label: DataTypes.STRING });`,
-  modes: ['alter'],
-};
+/** The 100k-row scenario of the browser test, alter only. */
+const BIG_ALTER: ScenarioInput = { ...BIG_SCENARIO, modes: ['alter'] };
 
 type Host = AnyDatabaseHost;
 
