@@ -34,6 +34,7 @@ const aliases: Alias[] = [
   { find: /^(node:)?assert$/, replacement: stub('node-assert.cjs') },
   { find: /^(node:)?util$/, replacement: stub('node-util.cjs') },
   { find: /^wkx$/, replacement: stub('wkx.cjs') },
+  { find: /^@sequelize\/(core|sqlite3|postgres)$/, replacement: stub('sequelize-7-unavailable.cjs') },
   { find: /^semver$/, replacement: stub('semver.cjs') },
   ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
 ];

@@ -9,6 +9,7 @@ import { createPgliteHost, createSqljsHost, runScenario, type Dialect } from '..
 import { exportCommand } from './export-command';
 import { loadSqlJsInNode } from './load-sqljs';
 import { fail, readScenarioFile, withScenarioErrors } from './scenario-file';
+import { useSqlite3Placeholder } from './sqlite3-placeholder-hook';
 
 const USAGE = 'usage: npm run --silent cli -- run FILE.json | export FILE.json --out DIR';
 
@@ -36,4 +37,5 @@ async function main(args: string[]): Promise<void> {
   fail(USAGE);
 }
 
+useSqlite3Placeholder();
 await main(process.argv.slice(2));

@@ -11,6 +11,25 @@
 import type { Tables } from './result';
 import type { Dialect } from './scenario';
 
+/**
+ * How Sequelize reaches a host's database, said once for every release:
+ * Sequelize 6 takes the driver as `dialectModule`, 7 as `sqlite3Module` or
+ * `pgModule`, and their connection options differ too.
+ */
+export type HostConnection =
+  | {
+      dialect: 'sqlite';
+      /** node-sqlite3's API; its first `new Database(':memory:')` is the run's database. */
+      driver: object;
+    }
+  | {
+      dialect: 'postgres';
+      /** node-postgres's API (`Client`, `types`). */
+      driver: object;
+      /** A real server to connect to; absent when the driver is the database (PGlite). */
+      server?: { host: string; port: number; user: string };
+    };
+
 export interface DatabaseHost<Db = unknown, Saved = unknown> {
   readonly dialect: Dialect;
   /** A new, empty database; `database` is the name Sequelize is given. */
@@ -19,8 +38,8 @@ export interface DatabaseHost<Db = unknown, Saved = unknown> {
   saveBaseline(db: Db): Promise<Saved>;
   /** A new database that starts as an exact copy of the saved one. */
   openFromBaseline(saved: Saved, database: string): Promise<Db>;
-  /** The Sequelize options that connect to `db` (dialect, dialectModule, …). */
-  sequelizeOptions(db: Db): Record<string, unknown>;
+  /** How Sequelize reaches `db`; each release turns it into its own options (./sequelize-options.ts). */
+  connection(db: Db): HostConnection;
   /** Every user table: columns, indexes, foreign keys, rows. */
   snapshot(db: Db): Promise<Tables>;
   /** The database as bytes (a SQLite file; a PostgreSQL data-directory tarball). */

@@ -221,7 +221,7 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
       }
       return leased(database);
     },
-    sequelizeOptions: ({ pglite }) => ({ dialect: 'postgres', dialectModule: createPglitePgModule(pglite), pool: { max: 1 } }),
+    connection: ({ pglite }) => ({ dialect: 'postgres', driver: createPglitePgModule(pglite) }),
     async snapshot({ pglite }) {
       // What a server shows another connection: a transaction user code left
       // open is not committed (and the session ends right after anyway).

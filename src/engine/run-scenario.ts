@@ -77,7 +77,7 @@ export async function runScenario(input: ScenarioInput, options: RunOptions): Pr
   if (host.dialect !== scenario.dialect) {
     throw new ScenarioError(`dialect: "${scenario.dialect}" is not available here; this build runs "${host.dialect}"`);
   }
-  const sequelize = await loadSequelize(scenario.sequelize);
+  const sequelize = await loadSequelize(scenario.sequelize, scenario.dialect);
   const [setup, models, after] = await Promise.all([
     compile(scenario.setup, 'setup'),
     compile(scenario.models, 'models'),

@@ -7,7 +7,7 @@
 import { createCapturedConsole } from './captured-console';
 import type { LogEntry, Phase, PhaseError, RunSection, Timings } from './result';
 import type { DatabaseHost } from './database-host';
-import type { LoadedSequelize, SequelizeInstance } from './sequelize-versions';
+import { definedModels, type LoadedSequelize, type SequelizeInstance, type SequelizeModel } from './sequelize-versions';
 import { classifyStatements } from './statement-classifier';
 import { locateInUserCode, type Scope } from './user-code';
 
@@ -61,7 +61,8 @@ export function toPhaseError(phase: Phase, thrown: unknown): PhaseError {
   return error;
 }
 
-function tableNameOf(model: { getTableName(): string | { tableName: string } }): string {
+function tableNameOf(model: SequelizeModel): string {
+  if (model.table) return model.table.tableName;
   const name = model.getTableName();
   return typeof name === 'string' ? name : name.tableName;
 }
@@ -73,16 +74,29 @@ interface BorrowingPool {
 }
 
 /**
+ * The pinned release's sequelize-pool pools: 7 has `sequelize.pool`, whose
+ * `write` (and `read`, with replication) are sequelize-pool's; 6 has
+ * `connectionManager.pool` (a getter that throws in 7, so asked second).
+ */
+function poolsOf(sequelize: SequelizeInstance): BorrowingPool[] {
+  const replication = (sequelize as unknown as { pool?: { write?: BorrowingPool; read?: BorrowingPool | null } }).pool;
+  if (replication?.write) return replication.read ? [replication.write, replication.read] : [replication.write];
+  const pool = (sequelize as unknown as { connectionManager?: { pool?: BorrowingPool } }).connectionManager?.pool;
+  return pool ? [pool] : [];
+}
+
+/**
  * A connection user code never gave back (an unmanaged transaction left
- * open) makes Sequelize's `close()` wait for it forever: sequelize-pool's
+ * open) makes Sequelize 6's `close()` wait for it forever: sequelize-pool's
  * drain polls until every connection is returned. A real process would hang
  * there; the run ends those sessions instead, as a server does when a client
- * goes away. Reaches into the pinned release's pool; a no-op for SQLite,
- * whose dialect never borrows from the pool.
+ * goes away. Reaches into the pinned releases' pools; a no-op for SQLite on
+ * 6, whose dialect never borrows from the pool.
  */
 async function releaseBorrowedConnections(sequelize: SequelizeInstance): Promise<void> {
-  const pool = (sequelize as unknown as { connectionManager?: { pool?: BorrowingPool } }).connectionManager?.pool;
-  for (const { resource } of [...(pool?._inUseObjects ?? [])]) await pool?.destroy(resource);
+  for (const pool of poolsOf(sequelize)) {
+    for (const { resource } of [...(pool._inUseObjects ?? [])]) await pool.destroy(resource);
+  }
 }
 
 export async function runSession<Db, Saved>(options: SessionOptions<Db, Saved>): Promise<SessionResult<Saved>> {
@@ -95,8 +109,7 @@ export async function runSession<Db, Saved>(options: SessionOptions<Db, Saved>):
 
   const { Sequelize, DataTypes, Model, Op } = loaded.module;
   const sequelize = new Sequelize({
-    ...host.sequelizeOptions(db),
-    database: options.database,
+    ...(await loaded.options(host.connection(db), options.database)),
     logging: (message: string, queryOptions?: { bind?: unknown }) => {
       const entry: Omit<LogEntry, 'kind' | 'destructive'> = { phase, sql: message.replace(LOG_PREFIX, '') };
       if (queryOptions?.bind !== undefined) entry.params = plainParams(queryOptions.bind);
@@ -132,7 +145,7 @@ export async function runSession<Db, Saved>(options: SessionOptions<Db, Saved>):
     }
   }
 
-  const modelTables = Object.values(sequelize.models).map(tableNameOf);
+  const modelTables = definedModels(sequelize).map(tableNameOf);
   const snapshotStarted = performance.now();
   const tables = await host.snapshot(db);
   timings.snapshot = elapsed(snapshotStarted);

@@ -3,7 +3,9 @@
  * scenario asks for `"6"`, `"7"` or an exact version; the log changes between
  * releases, so the version is always resolved to an exact one and reported.
  */
-import { ScenarioError } from './scenario';
+import type { HostConnection } from './database-host';
+import { ScenarioError, type Dialect } from './scenario';
+import { sequelize6Options, sequelize7Options, type ConstructorOptions, type DialectClass } from './sequelize-options';
 
 /** What user code receives from a Sequelize release. */
 export interface SequelizeModule {
@@ -14,10 +16,17 @@ export interface SequelizeModule {
 }
 
 export interface SequelizeInstance {
-  models: Record<string, { getTableName(): string | { tableName: string } }>;
+  /** A plain object in 6; in 7 a ModelSetView, iterable and read with `get(name)`. */
+  models: Record<string, SequelizeModel> | Iterable<SequelizeModel>;
   sync(options?: object): Promise<unknown>;
   drop(options?: object): Promise<unknown>;
   close(): Promise<void>;
+}
+
+export interface SequelizeModel {
+  /** 7 only; its `getTableName()` is deprecated (and warns on stderr). */
+  table?: { tableName: string };
+  getTableName(): string | { tableName: string };
 }
 
 export type SequelizeConstructor = new (options: object) => SequelizeInstance;
@@ -26,6 +35,10 @@ interface ShippedRelease {
   /** The npm package user code would `require`. */
   packageName: string;
   load(): Promise<SequelizeModule>;
+  /** This release's constructor options for a host's connection (may load the dialect's package). */
+  options(connection: HostConnection, database: string): Promise<ConstructorOptions>;
+  /** Loads the package of a dialect ahead of `options`, where the dialect is a package of its own (7). */
+  loadDialect?(dialect: Dialect): Promise<unknown>;
 }
 
 function moduleOf(imported: { default?: unknown }): SequelizeModule {
@@ -33,15 +46,33 @@ function moduleOf(imported: { default?: unknown }): SequelizeModule {
   return (imported.default ?? imported) as SequelizeModule;
 }
 
-const SHIPPED: Readonly<Record<string, ShippedRelease>> = {
-  '6.37.8': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize')) },
-  // The seed write-up's release, installed under an npm alias; its own chunk
-  // in the browser, loaded only when a scenario asks for it.
-  '6.5.1': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize-6.5.1')) },
+const options6 = async (connection: HostConnection, database: string) => sequelize6Options(connection, database);
+
+/**
+ * Sequelize 7's dialects are packages of their own, each loaded (its own
+ * chunk in the browser) the first time a scenario of that dialect runs.
+ */
+const DIALECTS_7: Readonly<Record<Dialect, () => Promise<DialectClass>>> = {
+  sqlite: async () => (await import('@sequelize/sqlite3')).SqliteDialect,
+  postgres: async () => (await import('@sequelize/postgres')).PostgresDialect,
 };
 
-/** The newest release of each major version, for `"sequelize": "6"`. */
-const NEWEST_OF_MAJOR: Readonly<Record<string, string>> = { '6': '6.37.8' };
+const SHIPPED: Readonly<Record<string, ShippedRelease>> = {
+  '6.37.8': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize')), options: options6 },
+  // The seed write-up's release, installed under an npm alias; its own chunk
+  // in the browser, loaded only when a scenario asks for it.
+  '6.5.1': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize-6.5.1')), options: options6 },
+  // An alpha: its API differs from 6 (notably `sequelize.models.get(name)`).
+  '7.0.0-alpha.48': {
+    packageName: '@sequelize/core',
+    load: async () => moduleOf(await import('@sequelize/core')),
+    options: async (connection, database) => sequelize7Options(connection, database, await DIALECTS_7[connection.dialect]()),
+    loadDialect: (dialect) => DIALECTS_7[dialect](),
+  },
+};
+
+/** The newest release of each major version, for `"sequelize": "6"` or `"7"`. */
+const NEWEST_OF_MAJOR: Readonly<Record<string, string>> = { '6': '6.37.8', '7': '7.0.0-alpha.48' };
 
 export const SHIPPED_VERSIONS: readonly string[] = Object.keys(SHIPPED);
 
@@ -59,10 +90,24 @@ export interface LoadedSequelize {
   version: string;
   packageName: string;
   module: SequelizeModule;
+  /** The constructor options (without `logging`) that connect this release to a host's database. */
+  options(connection: HostConnection, database: string): Promise<ConstructorOptions>;
 }
 
-export async function loadSequelize(requested: string): Promise<LoadedSequelize> {
+/**
+ * Loads a release; given the dialect, also the package that release needs
+ * for it (7's dialects are packages), so that a failed load is reported
+ * before anything runs and the first session does not wait for it.
+ */
+export async function loadSequelize(requested: string, dialect?: Dialect): Promise<LoadedSequelize> {
   const version = resolveVersion(requested);
   const release = SHIPPED[version] as ShippedRelease;
-  return { version, packageName: release.packageName, module: await release.load() };
+  const [module] = await Promise.all([release.load(), dialect && release.loadDialect?.(dialect)]);
+  return { version, packageName: release.packageName, module, options: release.options };
+}
+
+/** The models defined on an instance, whichever release made it. */
+export function definedModels(sequelize: SequelizeInstance): SequelizeModel[] {
+  const { models } = sequelize;
+  return Symbol.iterator in models ? [...(models as Iterable<SequelizeModel>)] : Object.values(models);
 }

@@ -11,8 +11,8 @@ import { snapshotSqlite, type SnapshotQuery } from './sqlite-snapshot';
 export interface SqliteHost<Db> {
   /** A new in-memory database: empty, or a byte-for-byte copy of `bytes`. */
   open(bytes: Uint8Array | null): Promise<Db>;
-  /** The `dialectModule` for Sequelize whose first connection is `db`. */
-  dialectModule(db: Db): object;
+  /** The sqlite3 module for Sequelize whose first connection is `db`. */
+  driver(db: Db): object;
   /** Runs one read-only query, for snapshots. */
   query(db: Db): SnapshotQuery;
   /** The database file's bytes. */
@@ -27,7 +27,7 @@ export function sqliteDatabaseHost<Db>(sqlite: SqliteHost<Db>): DatabaseHost<Db,
     openEmpty: () => sqlite.open(null),
     saveBaseline: (db) => sqlite.export(db),
     openFromBaseline: (bytes) => sqlite.open(bytes),
-    sequelizeOptions: (db) => ({ dialect: 'sqlite', storage: ':memory:', dialectModule: sqlite.dialectModule(db) }),
+    connection: (db) => ({ dialect: 'sqlite', driver: sqlite.driver(db) }),
     snapshot: (db) => snapshotSqlite(sqlite.query(db)),
     export: (db) => sqlite.export(db),
     close: (db) => sqlite.close(db),

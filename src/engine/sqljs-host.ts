@@ -9,7 +9,7 @@ export function createSqljsHost(SQL: SqlJsStatic): DatabaseHost<SqlJsDatabase, U
     async open(bytes) {
       return bytes ? new SQL.Database(bytes) : new SQL.Database();
     },
-    dialectModule(db) {
+    driver(db) {
       let first = true;
       // Every later `new Database(':memory:')` is a new, empty database, as
       // with native sqlite3.

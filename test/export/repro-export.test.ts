@@ -39,6 +39,11 @@ describe('exportReproduction', () => {
     expect(header.join('\n')).toContain("// console.log('not code')");
   });
 
+  it('refuses a Sequelize 7 scenario with a clear message (its runner is still to come)', async () => {
+    const scenario = { format: 'sync-playground/scenario@1' as const, sequelize: '7', models: '' };
+    await expect(exportReproduction(scenario, '7.0.0-alpha.48')).rejects.toThrow(/sequelize: "7" cannot be exported yet/);
+  });
+
   it('uses no Node API, so the playground can export in the browser', () => {
     for (const file of ['repro-export.ts', 'runner-common.ts', 'sqlite-runner.ts', 'postgres-runner.ts']) {
       const source = readFileSync(join(ROOT, 'src', 'export', file), 'utf8');

@@ -56,21 +56,14 @@ export function createNativePostgresHost(server: PostgresServer): DatabaseHost<S
       return saved;
     },
     openFromBaseline: (saved, database) => create(database, saved),
-    sequelizeOptions(db) {
+    connection(db) {
       class TrackedClient extends pg.Client {
         constructor(config: pg.ClientConfig) {
           super(config);
           db.clients.add(this);
         }
       }
-      return {
-        dialect: 'postgres',
-        host: server.host,
-        port: server.port,
-        username: server.user,
-        dialectModule: { ...pg, Client: TrackedClient },
-        pool: { max: 1 },
-      };
+      return { dialect: 'postgres', driver: { ...pg, Client: TrackedClient }, server: { host: server.host, port: server.port, user: server.user } };
     },
     async snapshot(db) {
       for (const client of db.clients) {

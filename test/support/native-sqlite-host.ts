@@ -57,7 +57,7 @@ export function createNativeSqliteHost(): DatabaseHost<NativeDb, Uint8Array> {
       }
       return db;
     },
-    dialectModule(db) {
+    driver(db) {
       let first = true;
       // A constructor that returns an object makes `new` yield that object:
       // Sequelize's first connection is the prepared database itself.

@@ -1,7 +1,8 @@
 /**
  * The subset of node-postgres (`pg` 8) that Sequelize's postgres dialect
  * uses, over PGlite, so that real, unmodified Sequelize runs on PostgreSQL
- * compiled to WebAssembly. Passed to Sequelize 6 as `dialectModule`.
+ * compiled to WebAssembly. Passed to Sequelize 6 as `dialectModule`, to 7 as
+ * `pgModule`.
  *
  * What must match `pg` for Sequelize to behave the same (read from
  * sequelize/lib/dialects/postgres/connection-manager.js and query.js, and

@@ -1,7 +1,8 @@
 /**
  * The subset of node-sqlite3's API that Sequelize's sqlite dialects use,
  * implemented over sql.js, so that real, unmodified Sequelize runs on SQLite
- * compiled to WebAssembly. Passed to Sequelize 6 as `dialectModule`.
+ * compiled to WebAssembly. Passed to Sequelize 6 as `dialectModule`, to 7 as
+ * `sqlite3Module`.
  *
  * What must match native sqlite3 for Sequelize to behave the same (each point
  * read from node-sqlite3's `src/statement.cc` and `lib/sqlite3.js`):
@@ -154,7 +155,7 @@ class CodedConnection {
   }
 }
 
-/** The module object Sequelize receives as `dialectModule`. */
+/** The module object Sequelize receives as `dialectModule` (6) or `sqlite3Module` (7). */
 export interface Sqlite3Module {
   OPEN_READONLY: number;
   OPEN_READWRITE: number;
