@@ -8,7 +8,9 @@
 import type { RunResult } from '../engine/result';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
+import type { Phase } from '../engine/result';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
+import { createWatchdog } from './watchdog';
 // Vite bundles the worker (and its polyfills) and gives its URL.
 import engineWorkerUrl from '../worker/engine-worker.ts?worker&url';
 
@@ -91,10 +93,18 @@ interface PendingRun {
   timer: ReturnType<typeof setTimeout> | null;
   /** The sections still to come, in order: the baseline, then each mode. */
   pending: string[];
+  /** The phase running now, as the worker last said. */
+  phase: Phase | null;
 }
 
-/** How a section is named in the timeout message. */
-const sectionName = (stage: string | undefined) => (stage === undefined || stage === 'baseline' ? 'The baseline (setup)' : `Mode ${stage}`);
+/** Where a run is, for the messages that stop it: `Mode alter, in phase after`. */
+function whereIs(run: PendingRun): string {
+  const stage = run.pending[0];
+  const section = stage === undefined || stage === 'baseline' ? 'The baseline' : `Mode ${stage}`;
+  return run.phase ? `${section}, in phase ${run.phase},` : section;
+}
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -107,9 +117,24 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   /** Requests other than runs (exports): answered by id, never superseded. */
   const requests = new Map<number, { resolve(value: unknown): void; reject(error: EngineRunError): void }>();
 
+  // A worker stuck in user code cannot answer: stopped within seconds, not at the section's limit.
+  const watchdog = createWatchdog({
+    ping: () => worker?.postMessage({ type: 'ping' }),
+    onStalled: (silentMs) => {
+      const run = latest;
+      stopWorker();
+      if (!run) return;
+      const why = 'an endless loop, an endless chain of promises, or a huge allocation?';
+      fail(run, 'timeout', `${whereIs(run)} stopped answering for ${seconds(silentMs)} s and was stopped (${why}). The engine was restarted.`);
+    },
+  });
+
   function settle(run: PendingRun): void {
     if (run.timer !== null) clearTimeout(run.timer);
-    if (latest === run) latest = null;
+    if (latest === run) {
+      latest = null;
+      watchdog.disarm();
+    }
   }
 
   function fail(run: PendingRun, reason: EngineRunErrorReason, message: string, causeName?: string): void {
@@ -118,6 +143,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   }
 
   function stopWorker(): void {
+    watchdog.disarm();
     worker?.terminate();
     worker = null;
     finishedRunId = null;
@@ -129,9 +155,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     if (run.timer !== null) clearTimeout(run.timer);
     run.timer = setTimeout(() => {
       stopWorker();
-      const seconds = Math.round(timeoutMs / 100) / 10;
-      const section = sectionName(run.pending[0]);
-      fail(run, 'timeout', `${section} took longer than ${seconds} s and was stopped (an endless loop?). The engine was restarted.`);
+      fail(run, 'timeout', `${whereIs(run)} took longer than ${seconds(timeoutMs)} s and was stopped (an endless loop?). The engine was restarted.`);
     }, timeoutMs);
   }
 
@@ -189,6 +213,17 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
           run.resolve(message.result);
         }
         return;
+      case 'phase':
+        if (latest?.id === message.id) {
+          latest.phase = message.phase;
+          // Only user code's phases are watched: starting PGlite or taking a snapshot is the engine's work.
+          if (message.phase) watchdog.arm();
+          else watchdog.disarm();
+        }
+        return;
+      case 'pong':
+        watchdog.answered();
+        return;
       case 'database':
         answer(message.id, message.bytes);
         return;
@@ -230,7 +265,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const id = ++nextId;
       const target = ensureWorker();
       return new Promise<RunResult>((resolve, reject) => {
-        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes] };
+        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null };
         latest = run;
         startTimer(run);
         target.postMessage({ type: 'run', id, scenario });

@@ -43,10 +43,11 @@ export interface RunOptions {
    */
   onDatabase?: (stage: RunProgress['stage'], bytes: Uint8Array) => void;
   /**
-   * Called as each phase of each section starts, so that a watchdog that
-   * stops a runaway run can say where it ran away.
+   * Called as each phase of each section starts, and with null once its
+   * phases are over, so that a watchdog that stops a runaway run watches
+   * user code only and can say where it ran away.
    */
-  onPhase?: (stage: RunProgress['stage'], phase: Phase) => void;
+  onPhase?: (stage: RunProgress['stage'], phase: Phase | null) => void;
 }
 
 /** A code field compiled, or the syntax error that stops its phase. */

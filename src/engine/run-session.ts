@@ -25,8 +25,8 @@ export interface SessionOptions<Db, Saved> {
   saveBaseline: boolean;
   /** Export the database's bytes when the phases are done. */
   exportBytes: boolean;
-  /** Called as each phase starts. */
-  onPhase?: (phase: Phase) => void;
+  /** Called as each phase starts, and with null once the phases are over (the runner's own work follows). */
+  onPhase?: (phase: Phase | null) => void;
 }
 
 export interface SessionResult<Saved> extends RunSection {
@@ -145,6 +145,7 @@ export async function runSession<Db, Saved>(options: SessionOptions<Db, Saved>):
     }
   }
 
+  options.onPhase?.(null);
   const modelTables = definedModels(sequelize).map(tableNameOf);
   const snapshotStarted = performance.now();
   const tables = await host.snapshot(db);

@@ -3,7 +3,7 @@
  * types only, plain data only. Both sides switch exhaustively on `type`, so
  * adding a message is a compile error until both handle it.
  */
-import type { RunResult } from '../engine/result';
+import type { Phase, RunResult } from '../engine/result';
 import type { RunProgress } from '../engine/run-scenario';
 import type { ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
@@ -22,7 +22,9 @@ export type WorkerRequest =
    * A runnable Node reproduction of a scenario. Made in the worker: it
    * compiles user code, which the page never does.
    */
-  | { type: 'export-reproduction'; id: number; scenario: ScenarioInput };
+  | { type: 'export-reproduction'; id: number; scenario: ScenarioInput }
+  /** Are you there? Answered with `pong` whenever the worker's event loop is free (the page's watchdog). */
+  | { type: 'ping' };
 
 /** The baseline's or a mode's database. */
 export type DatabaseStage = RunProgress['stage'];
@@ -42,6 +44,9 @@ export type WorkerResponse =
   | { type: 'ready' }
   /** The baseline or one mode is done: its results, before the whole run ends. */
   | { type: 'progress'; id: number; progress: RunProgress }
+  /** A phase of the baseline or a mode starts (`phase` null: its phases are over). */
+  | { type: 'phase'; id: number; stage: DatabaseStage; phase: Phase | null }
+  | { type: 'pong' }
   /**
    * A run is waiting for a database engine to download or start (PGlite),
    * in words; `done` once it has loaded and the run goes on.

@@ -117,6 +117,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
           ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), fetchAsset, { sequelizeVersion, database })
           : sqlite,
       onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
+      onPhase: (stage, phase) => post({ type: 'phase', id: request.id, stage, phase }),
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');
         post({ type: 'progress', id: request.id, progress });
@@ -140,6 +141,9 @@ worker.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       break;
     case 'export-reproduction':
       void exportReproductionFiles(request);
+      break;
+    case 'ping':
+      post({ type: 'pong' });
       break;
     default: {
       const unknown: never = request;

@@ -49,6 +49,16 @@ describe('npm run cli -- export FILE.json --out DIR', () => {
     expect(printed.stdout).toContain('[operation] ALTER TABLE `IntegerNames` ADD `nameEs` VARCHAR(255);');
   });
 
+  it('writes a reproduction on pg for a PostgreSQL scenario', async () => {
+    const out = join(scratchDir(), 'repro');
+    const { code, stderr } = await cli('export', loadFixture('pg-seed-add-column').file, '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['pg', 'sequelize']);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('PGHOST');
+  });
+
   it('also takes --out before the file', async () => {
     const out = join(scratchDir(), 'repro');
     const { code } = await cli('export', '--out', out, loadFixture('add-index').file);
@@ -61,7 +71,6 @@ describe('npm run cli -- export FILE.json --out DIR', () => {
     ['text that is not JSON', [scratch('bad.json', '{ "format": ')], /Not valid JSON/],
     ['a missing models field', [scratch('m.json', '{"format":"sync-playground/scenario@1"}')], /models: is required/],
     ['an unshipped version', [scratch('v.json', '{"format":"sync-playground/scenario@1","models":"","sequelize":"5"}')], /sequelize: version "5" is not shipped/],
-    ['a postgres scenario', [scratch('p.json', '{"format":"sync-playground/scenario@1","models":"","dialect":"postgres"}')], /dialect: "postgres" cannot be exported/],
   ])('rejects %s with one line on stderr, exit 2 and no files', async (_what, args, message) => {
     const out = join(scratchDir(), 'repro');
     const { code, stdout, stderr } = await cli('export', ...args, '--out', out);

@@ -104,6 +104,44 @@ describe('engine client', () => {
     expect(workers[0]?.terminated).toBe(true);
   });
 
+  it('names the phase too once the worker has said it', async () => {
+    const { client, workers } = setup(2_000);
+    const run = client.run({ ...SCENARIO, modes: ['sync'] });
+    workers[0]?.send({ type: 'ready' });
+    workers[0]?.send({ type: 'phase', id: 1, stage: 'baseline', phase: 'setup' });
+    // Answering pings: only the section's limit can stop it (an endless timer loop).
+    for (let i = 0; i < 4; i++) {
+      vi.advanceTimersByTime(500);
+      workers[0]?.send({ type: 'pong' });
+    }
+    await expect(run).rejects.toThrow(/^The baseline, in phase setup, took longer than 2 s/);
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
+  it('stops a worker that stops answering during user code within seconds, naming the mode and phase', async () => {
+    const { client, workers } = setup(60_000);
+    const run = client.run({ ...SCENARIO, modes: ['sync'] });
+    const worker = workers[0]!;
+    worker.send({ type: 'ready' });
+    worker.send({ type: 'phase', id: 1, stage: 'baseline', phase: 'setup' });
+    // A worker that answers its pings is left alone, however long the phase.
+    for (let i = 0; i < 20; i++) {
+      vi.advanceTimersByTime(500);
+      worker.send({ type: 'pong' });
+    }
+    // The engine's own work (a snapshot, starting PGlite) is not watched.
+    worker.send({ type: 'phase', id: 1, stage: 'baseline', phase: null });
+    vi.advanceTimersByTime(10_000);
+    expect(worker.terminated).toBe(false);
+    expect(worker.received.some((message) => message.type === 'ping')).toBe(true);
+
+    worker.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: {} as never } });
+    worker.send({ type: 'phase', id: 1, stage: 'sync', phase: 'after' });
+    vi.advanceTimersByTime(4_000);
+    await expect(run).rejects.toThrow(/^Mode sync, in phase after, stopped answering for 3(\.\d)? s and was stopped \(an endless loop/);
+    expect(worker.terminated).toBe(true);
+  });
+
   it('stops the clock while a database engine downloads, and starts it again once loaded', async () => {
     const { client, workers } = setup(2_000);
     const run = client.run(SCENARIO);

@@ -30,7 +30,7 @@ describe('watchdog', () => {
 
   it('does not count time while disarmed, and counts afresh when armed again', () => {
     const stalls: number[] = [];
-    const watchdog = createWatchdog({ ping: () => undefined, onStalled: (ms) => stalls.push(ms) });
+    const watchdog = createWatchdog({ ping: () => undefined, onStalled: (ms) => stalls.push(ms), stallMs: 3_500 });
     watchdog.arm();
     vi.advanceTimersByTime(3_000);
     watchdog.disarm();

@@ -1,6 +1,7 @@
 /**
- * The runner says where it is (section and phase) as each phase starts:
- * the page's watchdog names them when it stops a runaway run.
+ * The runner says where it is (section and phase) as each phase starts,
+ * and when the phases are over: the page's watchdog watches user code only
+ * and names where it ran away.
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario';
@@ -19,13 +20,17 @@ describe('runScenario onPhase', () => {
       },
       { host: createSqljsHost(await loadSqlJsInNode()), onPhase: (stage, phase) => seen.push(`${stage}:${phase}`) },
     );
-    expect(seen).toEqual(['baseline:setup', 'sync:models', 'sync:operation', 'sync:after', 'drop:models', 'drop:operation', 'drop:after']);
+    expect(seen).toEqual([
+      ...['baseline:setup', 'baseline:null'],
+      ...['sync:models', 'sync:operation', 'sync:after', 'sync:null'],
+      ...['drop:models', 'drop:operation', 'drop:after', 'drop:null'],
+    ]);
 
     seen.length = 0;
     await runScenario(
       { format: 'sync-playground/scenario@1', models: "throw new Error('broken models');", modes: ['alter'] },
       { host: createSqljsHost(await loadSqlJsInNode()), onPhase: (stage, phase) => seen.push(`${stage}:${phase}`) },
     );
-    expect(seen).toEqual(['baseline:setup', 'alter:models']);
+    expect(seen).toEqual(['baseline:setup', 'baseline:null', 'alter:models', 'alter:null']);
   });
 });

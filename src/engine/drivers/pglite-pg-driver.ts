@@ -29,6 +29,7 @@
  * (its owner closes it) but ends the session as a disconnect would: an open
  * transaction is rolled back and session state is discarded.
  */
+import { recordWork, turnIfDue } from './event-loop-turns';
 import type { PGlite } from '@electric-sql/pglite';
 import pgTypes from 'pg-types';
 import { toPgError } from './pg-errors';
@@ -171,6 +172,9 @@ export function createPglitePgModule(db: PgliteDatabase): PgModule {
     }
 
     private async run(text: string, values: unknown[] | undefined): Promise<PgResult | PgResult[]> {
+      // PGlite answers in microtasks: let the worker take other events now and then (./event-loop-turns.ts).
+      await turnIfDue();
+      const started = performance.now();
       const options = { rowMode: 'array' as const, parsers: rawTextParsers(db), serializers: PASS_THROUGH_SERIALIZERS };
       try {
         if (values && values.length > 0) {
@@ -182,6 +186,8 @@ export function createPglitePgModule(db: PgliteDatabase): PgModule {
         return results.length === 1 ? (results[0] as PgResult) : results;
       } catch (error) {
         throw toPgError(error);
+      } finally {
+        recordWork(performance.now() - started);
       }
     }
   }

@@ -21,6 +21,7 @@
  * The adapter never frees a sql.js database: whoever passes `openDatabase`
  * owns them (the runner snapshots and exports them after Sequelize closes).
  */
+import { recordWork, turnIfDue } from './event-loop-turns';
 import { Buffer } from 'buffer';
 import type { BindParams, Database as SqlJsDatabase, SqlValue } from 'sql.js';
 import { sqliteCodeFromMessage, sqliteCodeName } from './sqlite-result-codes';
@@ -169,7 +170,48 @@ export interface Sqlite3Module {
   verbose(): Sqlite3Module;
 }
 
+/**
+ * Runs each database call's work in order, a microtask after the call (as
+ * native sqlite3 answers later, from its own thread), taking a turn of the
+ * event loop between calls once the work has gone on long enough
+ * (./event-loop-turns.ts). One queue for every database: the order of calls
+ * is the order of their work.
+ */
+function createCallQueue(): (work: () => void) => void {
+  const waiting: Array<() => void> = [];
+  let draining = false;
+  const drain = () => {
+    while (waiting.length > 0) {
+      const turn = turnIfDue();
+      if (turn) {
+        void turn.then(drain);
+        return;
+      }
+      const started = performance.now();
+      try {
+        waiting.shift()!();
+      } catch (error) {
+        // A callback that throws is uncaught, as it was a microtask of its
+        // own; the calls after it still run.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+      recordWork(performance.now() - started);
+    }
+    draining = false;
+  };
+  return (work) => {
+    waiting.push(work);
+    if (draining) return;
+    draining = true;
+    queueMicrotask(drain);
+  };
+}
+
 export function createSqljsSqlite3Module(openDatabase: OpenSqlJsDatabase): Sqlite3Module {
+  const later = createCallQueue();
+
   class Database {
     declare readonly filename: string;
     open = false;
@@ -178,7 +220,7 @@ export function createSqljsSqlite3Module(openDatabase: OpenSqlJsDatabase): Sqlit
     constructor(filename: string, mode?: number | Sqlite3Callback, callback?: Sqlite3Callback) {
       Object.defineProperty(this, 'filename', { value: filename });
       const done = typeof mode === 'function' ? mode : callback;
-      queueMicrotask(() => {
+      later(() => {
         let error: Error | null = null;
         try {
           this.connection = new CodedConnection(openDatabase(filename));
@@ -221,39 +263,45 @@ export function createSqljsSqlite3Module(openDatabase: OpenSqlJsDatabase): Sqlit
 
     /** Runs every statement of `sql`, like `sqlite3_exec`. */
     exec(sql: string, callback?: (error: Error | null) => void): this {
-      const connection = this.connection;
-      let error: Error | null = connection ? null : sqlite3Error(21, 'Database is closed');
-      if (connection) {
-        try {
-          connection.db.exec(sql);
-        } catch (thrown) {
-          const message = thrown instanceof Error ? thrown.message : String(thrown);
-          error = sqlite3Error(sqliteCodeFromMessage(message), message);
+      later(() => {
+        const connection = this.connection;
+        let error: Error | null = connection ? null : sqlite3Error(21, 'Database is closed');
+        if (connection) {
+          try {
+            connection.db.exec(sql);
+          } catch (thrown) {
+            const message = thrown instanceof Error ? thrown.message : String(thrown);
+            error = sqlite3Error(sqliteCodeFromMessage(message), message);
+          }
         }
-      }
-      queueMicrotask(() => callback?.call(this, error));
+        callback?.call(this, error);
+      });
       return this;
     }
 
     close(callback?: (error: Error | null) => void): void {
-      this.connection = null;
-      this.open = false;
-      queueMicrotask(() => callback?.call(this, null));
+      later(() => {
+        this.connection = null;
+        this.open = false;
+        callback?.call(this, null);
+      });
     }
 
     private perform(sql: string, args: unknown[], method: Method): void {
       const { params, callback } = splitArguments(args);
       const statement = new Statement(sql);
-      const connection = this.connection;
-      if (!connection) {
-        const error = sqlite3Error(21, 'Database is closed');
-        queueMicrotask(() => callback?.call(statement, error));
-        return;
-      }
-      const { rows, error } = connection.execute(sql, params, method);
-      if (!error && method === 'run') Object.assign(statement, connection.counters());
-      const result = method === 'get' ? rows[0] : method === 'all' ? rows : undefined;
-      queueMicrotask(() => (error ? callback?.call(statement, error) : callback?.call(statement, null, result)));
+      later(() => {
+        const connection = this.connection;
+        if (!connection) {
+          callback?.call(statement, sqlite3Error(21, 'Database is closed'));
+          return;
+        }
+        const { rows, error } = connection.execute(sql, params, method);
+        if (!error && method === 'run') Object.assign(statement, connection.counters());
+        const result = method === 'get' ? rows[0] : method === 'all' ? rows : undefined;
+        if (error) callback?.call(statement, error);
+        else callback?.call(statement, null, result);
+      });
     }
   }
 
