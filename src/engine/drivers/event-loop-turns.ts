@@ -36,3 +36,42 @@ export function turnIfDue(): Promise<void> | null {
   owed = 0;
   return nextTurn();
 }
+
+/**
+ * Runs each database call's work in order, a microtask after the call (as
+ * native sqlite3 answers later, from its own thread), taking a turn of the
+ * event loop between calls once the work has gone on long enough
+ * (above). One queue for every database: the order of calls
+ * is the order of their work.
+ */
+export function createCallQueue(): (work: () => void) => void {
+  const waiting: Array<() => void> = [];
+  let draining = false;
+  const drain = () => {
+    while (waiting.length > 0) {
+      const turn = turnIfDue();
+      if (turn) {
+        void turn.then(drain);
+        return;
+      }
+      const started = performance.now();
+      try {
+        waiting.shift()!();
+      } catch (error) {
+        // A callback that throws is uncaught, as it was a microtask of its
+        // own; the calls after it still run.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+      recordWork(performance.now() - started);
+    }
+    draining = false;
+  };
+  return (work) => {
+    waiting.push(work);
+    if (draining) return;
+    draining = true;
+    queueMicrotask(drain);
+  };
+}

@@ -21,7 +21,7 @@
  * The adapter never frees a sql.js database: whoever passes `openDatabase`
  * owns them (the runner snapshots and exports them after Sequelize closes).
  */
-import { recordWork, turnIfDue } from './event-loop-turns';
+import { createCallQueue } from './event-loop-turns';
 import { Buffer } from 'buffer';
 import type { BindParams, Database as SqlJsDatabase, SqlValue } from 'sql.js';
 import { sqliteCodeFromMessage, sqliteCodeName } from './sqlite-result-codes';
@@ -168,45 +168,6 @@ export interface Sqlite3Module {
   Database: new (filename: string, mode?: number | Sqlite3Callback, callback?: Sqlite3Callback) => object;
   Statement: typeof Statement;
   verbose(): Sqlite3Module;
-}
-
-/**
- * Runs each database call's work in order, a microtask after the call (as
- * native sqlite3 answers later, from its own thread), taking a turn of the
- * event loop between calls once the work has gone on long enough
- * (./event-loop-turns.ts). One queue for every database: the order of calls
- * is the order of their work.
- */
-function createCallQueue(): (work: () => void) => void {
-  const waiting: Array<() => void> = [];
-  let draining = false;
-  const drain = () => {
-    while (waiting.length > 0) {
-      const turn = turnIfDue();
-      if (turn) {
-        void turn.then(drain);
-        return;
-      }
-      const started = performance.now();
-      try {
-        waiting.shift()!();
-      } catch (error) {
-        // A callback that throws is uncaught, as it was a microtask of its
-        // own; the calls after it still run.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-      recordWork(performance.now() - started);
-    }
-    draining = false;
-  };
-  return (work) => {
-    waiting.push(work);
-    if (draining) return;
-    draining = true;
-    queueMicrotask(drain);
-  };
 }
 
 export function createSqljsSqlite3Module(openDatabase: OpenSqlJsDatabase): Sqlite3Module {
