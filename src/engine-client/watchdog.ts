@@ -27,14 +27,14 @@ export interface WatchdogOptions {
 
 /**
  * Silence for this long means stuck: a runaway run must end within 5 s,
- * and pings go every 0.5 s. The drivers take a turn of the event loop
+ * and pings go every 0.25 s. The drivers take a turn of the event loop
  * between statements (src/engine/drivers/event-loop-turns.ts), so only a
- * single statement of 3 s (none of the 100,000-row benchmark's) or user
+ * single statement of 2.75 s (none of the 100,000-row benchmark's) or user
  * code could stay silent so long.
  */
-export const STALL_MS = 3_000;
+export const STALL_MS = 2_750;
 
-export function createWatchdog({ ping, onStalled, intervalMs = 500, stallMs = STALL_MS }: WatchdogOptions): Watchdog {
+export function createWatchdog({ ping, onStalled, intervalMs = 250, stallMs = STALL_MS }: WatchdogOptions): Watchdog {
   let timer: ReturnType<typeof setInterval> | null = null;
   let lastAnswer = 0;
 

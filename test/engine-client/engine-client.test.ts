@@ -138,7 +138,7 @@ describe('engine client', () => {
     worker.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: {} as never } });
     worker.send({ type: 'phase', id: 1, stage: 'sync', phase: 'after' });
     vi.advanceTimersByTime(4_000);
-    await expect(run).rejects.toThrow(/^Mode sync, in phase after, stopped answering for 3(\.\d)? s and was stopped \(an endless loop/);
+    await expect(run).rejects.toThrow(/^Mode sync, in phase after, stopped answering for \d(\.\d)? s and was stopped \(an endless loop/);
     expect(worker.terminated).toBe(true);
   });
 
