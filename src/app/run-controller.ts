@@ -1,7 +1,8 @@
 /**
  * Runs the scenario: on request (Run button, Ctrl/Cmd+Enter), on choosing
- * the database or the modes, and shortly after typing stops. Owns the timing; the engine client owns the worker;
- * the store only receives plain data.
+ * the database or the modes, and shortly after typing stops. Owns the
+ * timing; the engine client owns the worker; the store only receives plain
+ * data.
  */
 import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';

@@ -5,10 +5,9 @@
  * takes too long terminates the worker, which may be stuck in an endless
  * loop of user code, and the next run gets a fresh one.
  */
-import type { RunResult } from '../engine/result';
+import type { Phase, RunResult } from '../engine/result';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
-import type { Phase } from '../engine/result';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
 import { createWatchdog } from './watchdog';
 // Vite bundles the worker (and its polyfills) and gives its URL.

@@ -170,13 +170,18 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   /** The instance has run nothing since it started on the empty cluster: no restore needed. */
   let pristine = false;
 
-  /** Closes the instance and starts one on `dataDir` (one at a time: each holds 130 MB or more). */
-  const replaceInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
+  /** Closes the instance, and with it every state kept of it. */
+  const closeInstance = async () => {
     const old = instance;
     instance = null;
     emptyState = null;
     pristine = false;
     await old?.pglite.close();
+  };
+
+  /** Closes the instance and starts one on `dataDir` (one at a time: each holds 130 MB or more). */
+  const replaceInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
+    await closeInstance();
     return (instance = await startInstance(dataDir, database));
   };
 
@@ -239,11 +244,6 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
       leases.get(db)?.();
       leases.delete(db);
     },
-    async dispose() {
-      const old = instance;
-      instance = null;
-      emptyState = null;
-      await old?.pglite.close();
-    },
+    dispose: closeInstance,
   };
 }

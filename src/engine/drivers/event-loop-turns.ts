@@ -41,8 +41,8 @@ export function turnIfDue(): Promise<void> | null {
  * Runs each database call's work in order, a microtask after the call (as
  * native sqlite3 answers later, from its own thread), taking a turn of the
  * event loop between calls once the work has gone on long enough
- * (above). One queue for every database: the order of calls
- * is the order of their work.
+ * (`turnIfDue`). One queue for every database: the order of calls is the
+ * order of their work.
  */
 export function createCallQueue(): (work: () => void) => void {
   const waiting: Array<() => void> = [];
