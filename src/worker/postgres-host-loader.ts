@@ -119,18 +119,9 @@ export interface PostgresFor {
   database: string;
 }
 
-/**
- * The PGlite host (loaded once), with the postgres dialect of the run's
- * Sequelize release registered (each release has its own) and PGlite
- * started on the run's database: all of it while the run's clock is
- * stopped, since none of it is the scenario's time.
- */
-export async function postgresHost(note: LoadingNote, fetch: FetchAsset, run: PostgresFor): Promise<PgliteHost> {
-  const dialect = loadPostgresDialect(run.sequelizeVersion);
-  if (loaded) {
-    await Promise.all([dialect, loaded.prepare(run.database)]);
-    return loaded;
-  }
+/** The PGlite host, loaded and created once; a failed load (a lost connection) is tried again by the next run. */
+async function loadOnce(note: LoadingNote, fetch: FetchAsset): Promise<PgliteHost> {
+  if (loaded) return loaded;
   // A later run that arrives while an earlier one is still loading waits
   // for the same load, with its clock stopped too.
   if (host) note('Downloading PostgreSQL (PGlite, once)…');
@@ -138,13 +129,26 @@ export async function postgresHost(note: LoadingNote, fetch: FetchAsset, run: Po
   try {
     loaded = await host;
     note('Starting PostgreSQL…');
-    await Promise.all([dialect, loaded.prepare(run.database)]);
     return loaded;
   } catch (error) {
-    // A failed load (a lost connection) is retried by the next run.
     host = null;
     throw error;
+  }
+}
+
+/**
+ * The PGlite host (loaded once), with the postgres dialect of the run's
+ * Sequelize release registered (each release has its own) and PGlite
+ * started on the run's database: all of it while the run's clock is
+ * stopped, since none of it is the scenario's time.
+ */
+export async function postgresHost(note: LoadingNote, fetch: FetchAsset, run: PostgresFor): Promise<PgliteHost> {
+  const firstLoad = !loaded;
+  try {
+    const [pgliteHost] = await Promise.all([loadOnce(note, fetch), loadPostgresDialect(run.sequelizeVersion)]);
+    await pgliteHost.prepare(run.database);
+    return pgliteHost;
   } finally {
-    note('Running on PostgreSQL…', true);
+    if (firstLoad) note('Running on PostgreSQL…', true);
   }
 }
