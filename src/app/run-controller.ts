@@ -7,6 +7,7 @@
 import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { PlaygroundStoreApi } from '../store/store';
+import { createProgressBatch } from './progress-batch';
 
 /** Long enough not to run on every keystroke, short enough to feel live. */
 export const AUTO_RUN_DELAY_MS = 350;
@@ -39,17 +40,22 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
     performance.mark('run-start');
     runActions.runStarted(id, withDefaults(scenario).modes);
     const slow = setTimeout(() => runActions.runIsSlow(id), SLOW_RUN_MS);
+    const progress = createProgressBatch((items) => items.forEach((item) => runActions.runProgressed(id, item)));
     client
       .run(scenario, {
-        onProgress: (progress) => runActions.runProgressed(id, progress),
+        onProgress: progress.add,
         onLoading: (note) => runActions.runLoading(id, note),
       })
       .then((result) => {
         performance.mark('run-result');
+        // In one task, so React draws the last modes and the result once.
+        progress.flush();
         runActions.runFinished(id, result, Math.round(performance.now() - started));
         if (store.getState().compareDialects) runOtherDialect(id, scenario);
       })
       .catch((error: unknown) => {
+        // A failed run keeps the modes it finished (a runaway's message names the next one).
+        progress.flush();
         const failure = failureOf(error);
         if (failure) runActions.runFailed(id, failure);
       })

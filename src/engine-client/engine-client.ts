@@ -9,6 +9,7 @@ import type { Phase, RunResult } from '../engine/result';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
+import { ResultSections } from '../protocol/result-parts';
 import { createWatchdog } from './watchdog';
 // Vite bundles the worker (and its polyfills) and gives its URL.
 import engineWorkerUrl from '../worker/engine-worker.ts?worker&url';
@@ -94,6 +95,8 @@ interface PendingRun {
   pending: string[];
   /** The phase running now, as the worker last said. */
   phase: Phase | null;
+  /** The sections received so far; the result is made of them. */
+  sections: ResultSections;
 }
 
 /** Where a run is, for the messages that stop it: `Mode alter, in phase after`. */
@@ -188,6 +191,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
           // a runaway, and the message can say which section ran away.
           latest.pending = latest.pending.filter((stage) => stage !== message.progress.stage);
           startTimer(latest);
+          latest.sections.add(message.progress);
           latest.callbacks.onProgress?.(message.progress);
         }
         return;
@@ -207,9 +211,14 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       case 'result':
         if (latest?.id === message.id) {
           const run = latest;
+          const result = run.sections.assemble(message.head);
+          if (!result) {
+            fail(run, 'failed', 'The engine ended a run without sending all of its results (an engine bug).');
+            return;
+          }
           settle(run);
           finishedRunId = run.id;
-          run.resolve(message.result);
+          run.resolve(result);
         }
         return;
       case 'phase':
@@ -264,7 +273,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const id = ++nextId;
       const target = ensureWorker();
       return new Promise<RunResult>((resolve, reject) => {
-        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null };
+        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null, sections: new ResultSections() };
         latest = run;
         startTimer(run);
         target.postMessage({ type: 'run', id, scenario });

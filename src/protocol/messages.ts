@@ -3,10 +3,11 @@
  * types only, plain data only. Both sides switch exhaustively on `type`, so
  * adding a message is a compile error until both handle it.
  */
-import type { Phase, RunResult } from '../engine/result';
+import type { Phase } from '../engine/result';
 import type { RunProgress } from '../engine/run-scenario';
 import type { ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
+import type { RunResultHead } from './result-parts';
 
 /** Page → worker. */
 export type WorkerRequest =
@@ -52,7 +53,8 @@ export type WorkerResponse =
    * in words; `done` once it has loaded and the run goes on.
    */
   | { type: 'loading'; id: number; note: string; done: boolean }
-  | { type: 'result'; id: number; result: RunResult }
+  /** The run is over: its sections came in `progress` messages (see ./result-parts.ts). */
+  | { type: 'result'; id: number; head: RunResultHead }
   /** Answers `export-database`: the SQLite file's bytes. */
   | { type: 'database'; id: number; bytes: Uint8Array }
   /** Answers `export-reproduction`: file name → text. */

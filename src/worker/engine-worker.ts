@@ -18,6 +18,7 @@ import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
 import { captureEngineCapabilities, lockDown } from './sandbox';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
+import { resultHead } from '../protocol/result-parts';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
 interface WorkerScope {
@@ -124,7 +125,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
       },
     });
     finished = { runId: request.id, databases };
-    post({ type: 'result', id: request.id, result });
+    post({ type: 'result', id: request.id, head: resultHead(result) });
   } catch (error) {
     post({ type: 'error', id: request.id, error: serializeError(error) });
   }

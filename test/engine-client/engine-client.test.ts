@@ -5,12 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEngineClient, EngineRunError, type WorkerLike } from '../../src/engine-client/engine-client';
-import type { RunResult } from '../../src/engine/result';
+import type { ModeResult, RunResult, RunSection } from '../../src/engine/result';
+import type { RunResultHead } from '../../src/protocol/result-parts';
 import type { ScenarioInput } from '../../src/engine/scenario';
 import type { WorkerRequest, WorkerResponse } from '../../src/protocol/messages';
 
 const SCENARIO: ScenarioInput = { format: 'sync-playground/scenario@1', models: '' };
-const resultFor = (id: number) => ({ sequelizeVersion: `run ${id}` }) as unknown as RunResult;
+const BASELINE: RunSection = { log: [], error: null, console: [], tables: {} };
+const SYNC = { mode: 'sync', call: 'sequelize.sync()', log: [], error: null, console: [], tables: {} } as unknown as ModeResult;
+const headFor = (id: number): RunResultHead => ({ format: 'sync-playground/result@1', sequelizeVersion: `run ${id}`, dialect: 'sqlite', modes: ['sync'] });
+const resultFor = (id: number): RunResult => ({ format: 'sync-playground/result@1', sequelizeVersion: `run ${id}`, dialect: 'sqlite', baseline: BASELINE, modes: [SYNC] });
 
 class FakeWorker implements WorkerLike {
   received: WorkerRequest[] = [];
@@ -25,6 +29,12 @@ class FakeWorker implements WorkerLike {
   }
   send(message: WorkerResponse) {
     this.onmessage?.({ data: message } as MessageEvent<WorkerResponse>);
+  }
+  /** Run `id`'s sections, then its end, as the worker sends them. */
+  finish(id: number) {
+    this.send({ type: 'progress', id, progress: { stage: 'baseline', baseline: BASELINE } });
+    this.send({ type: 'progress', id, progress: { stage: 'sync', mode: SYNC } });
+    this.send({ type: 'result', id, head: headFor(id) });
   }
 }
 
@@ -52,10 +62,22 @@ describe('engine client', () => {
     const [worker] = workers;
     expect(worker?.received).toEqual([{ type: 'run', id: 1, scenario: SCENARIO }]);
     worker?.send({ type: 'ready' });
-    worker?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: { log: [], error: null, console: [], tables: {} } } });
-    worker?.send({ type: 'result', id: 1, result: resultFor(1) });
-    await expect(run).resolves.toEqual(resultFor(1));
-    expect(progress).toEqual(['baseline']);
+    worker?.finish(1);
+    const result = await run;
+    expect(result).toEqual(resultFor(1));
+    // Of the very objects the progress brought: the page draws nothing twice.
+    expect(result.baseline).toBe(BASELINE);
+    expect(result.modes[0]).toBe(SYNC);
+    expect(progress).toEqual(['baseline', 'sync']);
+  });
+
+  it('fails a run whose end comes before all of its sections', async () => {
+    const { client, workers } = setup();
+    const run = client.run(SCENARIO);
+    workers[0]?.send({ type: 'ready' });
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: BASELINE } });
+    workers[0]?.send({ type: 'result', id: 1, head: headFor(1) });
+    await expect(run).rejects.toMatchObject({ reason: 'failed', message: expect.stringMatching(/without sending all of its results/) });
   });
 
   it('lets the latest run win and drops a stale result', async () => {
@@ -63,8 +85,8 @@ describe('engine client', () => {
     const first = client.run(SCENARIO);
     const second = client.run(SCENARIO);
     await expect(first).rejects.toMatchObject({ reason: 'superseded' });
-    workers[0]?.send({ type: 'result', id: 1, result: resultFor(1) });
-    workers[0]?.send({ type: 'result', id: 2, result: resultFor(2) });
+    workers[0]?.finish(1);
+    workers[0]?.finish(2);
     await expect(second).resolves.toEqual(resultFor(2));
     expect(workers).toHaveLength(1);
   });
@@ -87,7 +109,7 @@ describe('engine client', () => {
 
     const next = client.run(SCENARIO);
     expect(workers).toHaveLength(2);
-    workers[1]?.send({ type: 'result', id: 2, result: resultFor(2) });
+    workers[1]?.finish(2);
     await expect(next).resolves.toEqual(resultFor(2));
   });
 
@@ -150,7 +172,7 @@ describe('engine client', () => {
     vi.advanceTimersByTime(30_000);
     workers[0]?.send({ type: 'loading', id: 1, note: 'Starting PostgreSQL…', done: true });
     vi.advanceTimersByTime(1_500);
-    workers[0]?.send({ type: 'result', id: 1, result: resultFor(1) });
+    workers[0]?.finish(1);
     await expect(run).resolves.toEqual(resultFor(1));
   });
 
@@ -160,7 +182,7 @@ describe('engine client', () => {
     vi.advanceTimersByTime(1_500);
     workers[0]?.send({ type: 'ready' });
     vi.advanceTimersByTime(1_500);
-    workers[0]?.send({ type: 'result', id: 1, result: resultFor(1) });
+    workers[0]?.finish(1);
     await expect(run).resolves.toEqual(resultFor(1));
   });
 
