@@ -9,7 +9,7 @@ import type { Phase, RunResult } from '../engine/result';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
 import type { DatabaseStage, RunProgress, WorkerRequest, WorkerResponse } from '../protocol/messages';
-import { ResultSections } from '../protocol/result-parts';
+import { ResultSections, RowsParts } from '../protocol/result-parts';
 import { createWatchdog } from './watchdog';
 // Vite bundles the worker (and its polyfills) and gives its URL.
 import engineWorkerUrl from '../worker/engine-worker.ts?worker&url';
@@ -97,6 +97,8 @@ interface PendingRun {
   phase: Phase | null;
   /** The sections received so far; the result is made of them. */
   sections: ResultSections;
+  /** Big tables' rows, received in parts ahead of their section. */
+  rows: RowsParts;
 }
 
 /** Where a run is, for the messages that stop it: `Mode alter, in phase after`. */
@@ -184,15 +186,19 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         if (latest) startTimer(latest);
         options.onReady?.();
         return;
+      case 'rows':
+        if (latest?.id === message.id) latest.rows.add(message.part);
+        return;
       case 'progress':
         if (latest?.id === message.id) {
+          const progress = latest.rows.join(message.progress);
           // The limit is per section (the baseline, each mode): a slow
           // database (PostgreSQL starts a fresh copy for each mode) is not
           // a runaway, and the message can say which section ran away.
-          latest.pending = latest.pending.filter((stage) => stage !== message.progress.stage);
+          latest.pending = latest.pending.filter((stage) => stage !== progress.stage);
           startTimer(latest);
-          latest.sections.add(message.progress);
-          latest.callbacks.onProgress?.(message.progress);
+          latest.sections.add(progress);
+          latest.callbacks.onProgress?.(progress);
         }
         return;
       case 'loading':
@@ -273,7 +279,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const id = ++nextId;
       const target = ensureWorker();
       return new Promise<RunResult>((resolve, reject) => {
-        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null, sections: new ResultSections() };
+        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null, sections: new ResultSections(), rows: new RowsParts() };
         latest = run;
         startTimer(run);
         target.postMessage({ type: 'run', id, scenario });

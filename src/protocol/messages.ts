@@ -7,7 +7,7 @@ import type { Phase } from '../engine/result';
 import type { RunProgress } from '../engine/run-scenario';
 import type { ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
-import type { RunResultHead } from './result-parts';
+import type { RowsPart, RunResultHead } from './result-parts';
 
 /** Page → worker. */
 export type WorkerRequest =
@@ -45,6 +45,8 @@ export type WorkerResponse =
   | { type: 'ready' }
   /** The baseline or one mode is done: its results, before the whole run ends. */
   | { type: 'progress'; id: number; progress: RunProgress }
+  /** Part of a big table's rows, ahead of the `progress` that holds the table (see ./result-parts.ts). */
+  | { type: 'rows'; id: number; part: RowsPart }
   /** A phase of the baseline or a mode starts (`phase` null: its phases are over). */
   | { type: 'phase'; id: number; stage: DatabaseStage; phase: Phase | null }
   | { type: 'pong' }

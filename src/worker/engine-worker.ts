@@ -18,7 +18,7 @@ import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
 import { captureEngineCapabilities, lockDown } from './sandbox';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
-import { resultHead } from '../protocol/result-parts';
+import { resultHead, splitRows } from '../protocol/result-parts';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
 interface WorkerScope {
@@ -121,7 +121,9 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
       onPhase: (stage, phase) => post({ type: 'phase', id: request.id, stage, phase }),
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');
-        post({ type: 'progress', id: request.id, progress });
+        const split = splitRows(progress);
+        for (const part of split.parts) post({ type: 'rows', id: request.id, part });
+        post({ type: 'progress', id: request.id, progress: split.progress });
       },
     });
     finished = { runId: request.id, databases };

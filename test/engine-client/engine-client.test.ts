@@ -71,6 +71,19 @@ describe('engine client', () => {
     expect(progress).toEqual(['baseline', 'sync']);
   });
 
+  it('puts a big table back together from the parts that came ahead of its section', async () => {
+    const { client, workers } = setup();
+    const run = client.run(SCENARIO);
+    const big = { columns: [], indexes: [], foreignKeys: [], rows: [] };
+    workers[0]?.send({ type: 'ready' });
+    workers[0]?.send({ type: 'rows', id: 1, part: { stage: 'baseline', table: 'Big', rows: [{ id: 1 }, { id: 2 }] } });
+    workers[0]?.send({ type: 'rows', id: 1, part: { stage: 'baseline', table: 'Big', rows: [{ id: 3 }] } });
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: { ...BASELINE, tables: { Big: big } } } });
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'sync', mode: SYNC } });
+    workers[0]?.send({ type: 'result', id: 1, head: headFor(1) });
+    expect((await run).baseline.tables.Big?.rows).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+  });
+
   it('fails a run whose end comes before all of its sections', async () => {
     const { client, workers } = setup();
     const run = client.run(SCENARIO);
@@ -118,9 +131,9 @@ describe('engine client', () => {
     const run = client.run({ ...SCENARIO, modes: ['sync', 'alter'] });
     workers[0]?.send({ type: 'ready' });
     vi.advanceTimersByTime(1_500);
-    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: {} as never } });
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: BASELINE } });
     vi.advanceTimersByTime(1_500);
-    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'sync', mode: {} as never } });
+    workers[0]?.send({ type: 'progress', id: 1, progress: { stage: 'sync', mode: SYNC } });
     vi.advanceTimersByTime(2_000);
     await expect(run).rejects.toThrow(/^Mode alter took longer than 2 s and was stopped/);
     expect(workers[0]?.terminated).toBe(true);
@@ -157,7 +170,7 @@ describe('engine client', () => {
     expect(worker.terminated).toBe(false);
     expect(worker.received.some((message) => message.type === 'ping')).toBe(true);
 
-    worker.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: {} as never } });
+    worker.send({ type: 'progress', id: 1, progress: { stage: 'baseline', baseline: BASELINE } });
     worker.send({ type: 'phase', id: 1, stage: 'sync', phase: 'after' });
     vi.advanceTimersByTime(4_000);
     await expect(run).rejects.toThrow(/^Mode sync, in phase after, stopped answering for \d(\.\d)? s and was stopped \(an endless loop/);
