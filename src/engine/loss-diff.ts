@@ -4,7 +4,7 @@
  * empty a child table through ON DELETE CASCADE that the model never named.
  */
 import type { ColumnSnapshot, TableSnapshot, Tables } from './result';
-import { pairRows, sameCell } from './row-matching';
+import { pairRows, sameCell, type RowPairing } from './row-matching';
 
 export type TableChange = 'kept' | 'dropped' | 'created' | 'leftover';
 
@@ -51,7 +51,7 @@ function columnChanged(a: ColumnSnapshot, b: ColumnSnapshot): boolean {
   return a.type !== b.type || a.notNull !== b.notNull || a.default !== b.default || a.primaryKey !== b.primaryKey;
 }
 
-function diffTable(table: string, before: TableSnapshot | undefined, after: TableSnapshot | undefined, change: TableChange): TableLoss {
+function diffTable(table: string, before: TableSnapshot | undefined, after: TableSnapshot | undefined, change: TableChange, onPairing?: PairingListener): TableLoss {
   const b = before ?? EMPTY_TABLE;
   const a = after ?? EMPTY_TABLE;
   const afterColumns = new Map(a.columns.map((column) => [column.name, column]));
@@ -66,6 +66,7 @@ function diffTable(table: string, before: TableSnapshot | undefined, after: Tabl
     .map((column) => column.name);
 
   const pairing = before && after ? pairRows(b, a) : { kept: [], lost: b.rows.map((_r, i) => i), added: a.rows.map((_r, i) => i) };
+  if (before && after) onPairing?.(table, pairing);
   let valuesChanged = 0;
   let valuesNulled = 0;
   let valuesInDroppedColumns = 0;
@@ -102,12 +103,15 @@ function diffTable(table: string, before: TableSnapshot | undefined, after: Tabl
   };
 }
 
+/** Hears how the rows of each table on both sides were paired (for the browser's rows view, which shows the same pairing). */
+export type PairingListener = (table: string, pairing: RowPairing) => void;
+
 /**
  * @param modelTables the tables the mode's models own, to tell a leftover
  *   (a table nobody defined, like `T_backup`) from a table a model created;
  *   null when unknown, then names ending in `_backup` count as leftovers.
  */
-export function computeLoss(baseline: Tables, after: Tables, modelTables: readonly string[] | null): LossReport {
+export function computeLoss(baseline: Tables, after: Tables, modelTables: readonly string[] | null, onPairing?: PairingListener): LossReport {
   const names = [...new Set([...Object.keys(baseline), ...Object.keys(after)])].sort();
   const tables = names.map((table) => {
     const before = baseline[table];
@@ -118,7 +122,7 @@ export function computeLoss(baseline: Tables, after: Tables, modelTables: readon
       const owned = modelTables ? modelTables.includes(table) : !/_backup$/.test(table);
       change = owned ? 'created' : 'leftover';
     }
-    return diffTable(table, before, now, change);
+    return diffTable(table, before, now, change, onPairing);
   });
   const sum = (pick: (t: TableLoss) => number) => tables.reduce((total, t) => total + pick(t), 0);
   const baselineTables = tables.filter((t) => t.change === 'kept' || t.change === 'dropped');

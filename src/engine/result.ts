@@ -5,6 +5,7 @@
  */
 import type { Dialect, Mode } from './scenario';
 import type { LossReport } from './loss-diff';
+import type { PackedRowPairing } from './row-matching';
 import type { StatementKind } from './statement-classifier';
 
 export const RESULT_FORMAT = 'sync-playground/result@1';
@@ -93,6 +94,12 @@ export interface ModeResult extends RunSection {
   /** Wall time of the mode, in milliseconds. */
   durationMs: number;
   timings: Timings;
+  /**
+   * The browser only (its worker adds it, the command line never prints it):
+   * how the loss report paired each table's rows with the baseline's, so
+   * that the rows view shows the same pairing without computing it again.
+   */
+  rowPairings?: Record<string, PackedRowPairing>;
 }
 
 export interface RunResult {

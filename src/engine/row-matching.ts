@@ -25,6 +25,27 @@ export interface RowPairing {
   added: number[];
 }
 
+/**
+ * A RowPairing in typed arrays, for the browser's rows view: it clones to
+ * the page as three blocks of memory instead of an array per kept row (a
+ * 100,000-row table's pairing took longer to clone than to compute).
+ */
+export interface PackedRowPairing {
+  /** Index in before, index in after, for each kept row in turn. */
+  kept: Int32Array;
+  lost: Int32Array;
+  added: Int32Array;
+}
+
+export function packPairing(pairing: RowPairing): PackedRowPairing {
+  const kept = new Int32Array(pairing.kept.length * 2);
+  pairing.kept.forEach(([before, after], k) => {
+    kept[2 * k] = before;
+    kept[2 * k + 1] = after;
+  });
+  return { kept, lost: Int32Array.from(pairing.lost), added: Int32Array.from(pairing.added) };
+}
+
 export function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (a === b) return true;
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return a.blob === b.blob;

@@ -8,6 +8,7 @@
  */
 import type { AnyDatabaseHost } from './database-host';
 import { computeLoss } from './loss-diff';
+import type { RowPairing } from './row-matching';
 import { MODE_CALLS, runModeOperation } from './modes';
 import { RESULT_FORMAT, type ModeResult, type Phase, type RunResult, type RunSection } from './result';
 import { runSession, type PhaseStep, type SessionResult } from './run-session';
@@ -16,7 +17,10 @@ import { loadSequelize, resolveVersion } from './sequelize-versions';
 import { compileUserCode, type CodeField, type UserFunction } from './user-code';
 
 /** What is done so far: the baseline, then each mode in scenario order. */
-export type RunProgress = { stage: 'baseline'; baseline: RunSection } | { stage: ModeResult['mode']; mode: ModeResult };
+export type RunProgress =
+  | { stage: 'baseline'; baseline: RunSection }
+  /** `pairings`: how the loss report paired each table's rows with the baseline's (not part of the result). */
+  | { stage: ModeResult['mode']; mode: ModeResult; pairings?: Record<string, RowPairing> };
 
 /**
  * The host to run on, or a function that picks (and loads) one for the
@@ -116,16 +120,17 @@ export async function runScenario(input: ScenarioInput, options: RunOptions): Pr
         exportBytes: options.onDatabase !== undefined,
       });
       if (options.onDatabase && run.bytes) options.onDatabase(mode, run.bytes);
+      const pairings: Record<string, RowPairing> = {};
       const result: ModeResult = {
         mode,
         call: MODE_CALLS[mode],
         ...section(run),
-        loss: computeLoss(baseline.tables, run.tables, run.modelTables),
+        loss: computeLoss(baseline.tables, run.tables, run.modelTables, (table, pairing) => (pairings[table] = pairing)),
         timings: run.timings,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       };
       modes.push(result);
-      options.onProgress?.({ stage: mode, mode: result });
+      options.onProgress?.({ stage: mode, mode: result, pairings });
     }
   } finally {
     await host.discardBaseline?.(baseline.saved);

@@ -8,12 +8,24 @@
 import type { ModeResult, Row, RunResult, RunSection, Tables } from '../engine/result';
 import type { Mode } from '../engine/scenario';
 import type { RunProgress } from '../engine/run-scenario';
+import { packPairing } from '../engine/row-matching';
 
 /** What a RunResult holds besides its sections, and which modes it has, in order. */
 export type RunResultHead = Omit<RunResult, 'baseline' | 'modes'> & { modes: Mode[] };
 
 export function resultHead({ baseline: _baseline, modes, ...rest }: RunResult): RunResultHead {
   return { ...rest, modes: modes.map((mode) => mode.mode) };
+}
+
+/**
+ * A progress as it is sent to the page: a mode's row pairings ride on its
+ * result, packed (see PackedRowPairing), and not a second time as arrays.
+ */
+export function forThePage(progress: RunProgress): RunProgress {
+  if (progress.stage === 'baseline' || !progress.pairings) return progress;
+  const { pairings, ...rest } = progress;
+  const rowPairings = Object.fromEntries(Object.entries(pairings).map(([table, pairing]) => [table, packPairing(pairing)]));
+  return { ...rest, mode: { ...rest.mode, rowPairings } };
 }
 
 /** The sections of one run as its progress messages bring them. */

@@ -9,7 +9,7 @@
  * builds the cells on screen.
  */
 import type { CellValue, TableSnapshot } from '../engine/result';
-import { pairRows, sameCell } from '../engine/row-matching';
+import { packPairing, pairRows, sameCell, type PackedRowPairing } from '../engine/row-matching';
 import { mergeColumnOrder, type MergedColumn } from './column-order';
 
 export type RowKind = 'kept' | 'lost' | 'added';
@@ -58,21 +58,31 @@ export interface TableRowDiff {
 
 const names = (table: TableSnapshot | undefined) => (table ? table.columns.map((c) => c.name) : []);
 
-export function diffTableRows(before: TableSnapshot | undefined, after: TableSnapshot | undefined): TableRowDiff {
+/** The pairing as arrays indexed by the baseline's row: where each kept row went, and which were lost. */
+function pairingByRow(before: TableSnapshot | undefined, after: TableSnapshot | undefined, packed?: PackedRowPairing) {
+  const pairing = packed ?? (before && after ? packPairing(pairRows(before, after)) : null);
+  const count = before?.rows.length ?? 0;
+  // -1: not kept. Typed arrays: 100,000 rows are two small blocks, not 100,000 map entries.
+  const keptAt = new Int32Array(count).fill(-1);
+  if (!pairing) return { keptAt, lost: count, added: Int32Array.from((after?.rows ?? []).keys()), kept: 0 };
+  for (let k = 0; k + 1 < pairing.kept.length; k += 2) keptAt[pairing.kept[k] as number] = pairing.kept[k + 1] as number;
+  return { keptAt, lost: pairing.lost.length, added: pairing.added, kept: pairing.kept.length / 2 };
+}
+
+/**
+ * @param pairing how the engine paired the rows for the loss report (the
+ *   browser's worker sends it, see PackedRowPairing); computed here when absent.
+ */
+export function diffTableRows(before: TableSnapshot | undefined, after: TableSnapshot | undefined, pairing?: PackedRowPairing): TableRowDiff {
   // With only one side, every column is simply that side's; like the loss
   // report, added and dropped columns only exist when both sides do.
   const columns =
     before && after
       ? mergeColumnOrder(names(before), names(after))
       : names(before ?? after).map((name): MergedColumn => ({ name, presence: 'kept' }));
-  const pairing =
-    before && after
-      ? pairRows(before, after)
-      : { kept: [], lost: (before?.rows ?? []).map((_r, i) => i), added: (after?.rows ?? []).map((_r, i) => i) };
+  const paired = pairingByRow(before, after, before && after ? pairing : undefined);
 
   const shared = columns.filter((c) => c.presence === 'kept').map((c) => c.name);
-  const keptAt = new Map<number, number>(pairing.kept);
-  const lostSet = new Set(pairing.lost);
   const rows: RowRef[] = [];
   let changedRows = 0;
   let valuesChanged = 0;
@@ -80,12 +90,11 @@ export function diffTableRows(before: TableSnapshot | undefined, after: TableSna
   const beforeRows = before?.rows ?? [];
   const afterRows = after?.rows ?? [];
   for (let i = 0; i < beforeRows.length; i += 1) {
-    if (lostSet.has(i)) {
+    const j = paired.keptAt[i] as number;
+    if (j < 0) {
       rows.push({ kind: 'lost', before: i, after: null, changed: false });
       continue;
     }
-    const j = keptAt.get(i);
-    if (j === undefined) continue;
     const old = beforeRows[i] ?? {};
     const now = afterRows[j] ?? {};
     let changed = false;
@@ -101,19 +110,19 @@ export function diffTableRows(before: TableSnapshot | undefined, after: TableSna
     if (changed) changedRows += 1;
     rows.push({ kind: 'kept', before: i, after: j, changed });
   }
-  for (const j of pairing.added) rows.push({ kind: 'added', before: null, after: j, changed: false });
+  for (const j of paired.added) rows.push({ kind: 'added', before: null, after: j, changed: false });
 
   const columnsMoved = columns.some((c) => c.presence !== 'kept');
   return {
     columns,
     rows,
-    kept: pairing.kept.length,
-    lost: pairing.lost.length,
-    added: pairing.added.length,
+    kept: paired.kept,
+    lost: paired.lost,
+    added: paired.added.length,
     changedRows,
     valuesChanged,
     valuesNulled,
-    changed: pairing.lost.length > 0 || pairing.added.length > 0 || valuesChanged > 0 || columnsMoved,
+    changed: paired.lost > 0 || paired.added.length > 0 || valuesChanged > 0 || columnsMoved,
     before,
     after,
   };

@@ -18,7 +18,7 @@ import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
 import { captureEngineCapabilities, lockDown } from './sandbox';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
-import { resultHead, splitRows } from '../protocol/result-parts';
+import { forThePage, resultHead, splitRows } from '../protocol/result-parts';
 
 /** The part of the worker's global scope used here (the DOM lib has no worker types). */
 interface WorkerScope {
@@ -121,7 +121,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
       onPhase: (stage, phase) => post({ type: 'phase', id: request.id, stage, phase }),
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');
-        const split = splitRows(progress);
+        const split = splitRows(forThePage(progress));
         for (const part of split.parts) post({ type: 'rows', id: request.id, part });
         post({ type: 'progress', id: request.id, progress: split.progress });
       },

@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSnapshot, Row, TableSnapshot } from '../../src/engine/result';
 import { changedRowsOnly, diffCells, diffTableRows } from '../../src/results/row-diff';
+import { loadSqlJsInNode } from '../../src/cli/load-sqljs';
+import type { RunProgress } from '../../src/engine/run-scenario';
+import { runScenario } from '../../src/engine/run-scenario';
+import { createSqljsHost } from '../../src/engine/sqljs-host';
+import { forThePage } from '../../src/protocol/result-parts';
+import { loadFixture } from '../support/fixtures';
 import { fixtureMode } from './fixture-results';
 
 const col = (name: string, primaryKey = false): ColumnSnapshot => ({ name, type: 'TEXT', notNull: false, default: null, primaryKey });
@@ -111,5 +117,37 @@ describe('diffTableRows', () => {
     const after = table(['id', 'name', 'value', 'extra'], rows.map((r) => ({ ...r, extra: null })));
     const diff = diffTableRows(before, after);
     expect(diff).toMatchObject({ kept: 100_000, lost: 0, changedRows: 0, changed: true });
+  });
+});
+
+describe('the engine’s pairing, sent to the page', () => {
+  it.each(['cascade-parent-altered', 'seed-add-column', 'unique-over-duplicates'])(
+    '%s: the rows view given the loss report’s pairing shows what it would compute itself',
+    async (fixture) => {
+      const progress: RunProgress[] = [];
+      const result = await runScenario(loadFixture(fixture).scenario, { host: createSqljsHost(await loadSqlJsInNode()), onProgress: (p) => progress.push(p) });
+      let compared = 0;
+      for (const sent of progress.map(forThePage)) {
+        if (sent.stage === 'baseline') continue;
+        // As the page receives it: cloned, pairings packed on the mode's result, not beside it.
+        const mode = structuredClone(sent.mode);
+        expect('pairings' in sent).toBe(false);
+        for (const [name, pairing] of Object.entries(mode.rowPairings ?? {})) {
+          const before = result.baseline.tables[name];
+          const after = mode.tables[name];
+          expect(diffTableRows(before, after, pairing)).toEqual(diffTableRows(before, after));
+          compared += 1;
+        }
+      }
+      expect(compared).toBeGreaterThan(0);
+    },
+  );
+
+  it('uses the pairing it is given rather than pairing again', () => {
+    const before = table(['id', 'name'], [{ id: 1, name: 'a' }]);
+    const after = table(['id', 'name'], [{ id: 1, name: 'a' }]);
+    const lostByDecree = { kept: new Int32Array(), lost: Int32Array.of(0), added: Int32Array.of(0) };
+    expect(diffTableRows(before, after, lostByDecree)).toMatchObject({ kept: 0, lost: 1, added: 1 });
+    expect(diffTableRows(before, after)).toMatchObject({ kept: 1, lost: 0, added: 0 });
   });
 });

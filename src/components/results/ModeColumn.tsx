@@ -128,7 +128,7 @@ const Done = memo(function Done({ result, baseline, dialect, pretty }: { result:
         {() => <SchemaDetails tables={result.tables} baseline={baselineTables} loss={result.loss} />}
       </Disclosure>
       <Disclosure title="Rows after" meta={lossMeta(result.loss)}>
-        {() => <RowsDetails tables={result.tables} baseline={baselineTables} loss={result.loss} />}
+        {() => <RowsDetails tables={result.tables} baseline={baselineTables} loss={result.loss} pairings={result.rowPairings} />}
       </Disclosure>
     </>
   );

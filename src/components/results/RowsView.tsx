@@ -8,6 +8,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { TableSnapshot, Tables } from '../../engine/result';
 import type { LossReport, TableChange, TableLoss } from '../../engine/loss-diff';
+import type { PackedRowPairing } from '../../engine/row-matching';
 import { changedRowsOnly, diffTableRows, type TableRowDiff } from '../../results/row-diff';
 import { plural } from '../../results/verdict';
 import { ChangeBadge } from './ChangeBadge';
@@ -21,6 +22,8 @@ export interface RowsViewProps {
   baseline: Tables | null;
   /** The mode's loss report, which knows a created table from a leftover one. */
   loss?: LossReport | null;
+  /** How the loss report paired each table's rows (from the worker): not paired again here. */
+  pairings?: Record<string, PackedRowPairing>;
 }
 
 interface TableRowsProps {
@@ -31,6 +34,7 @@ interface TableRowsProps {
   /** The loss report's line for the table: says whether anything changed without pairing rows. */
   reported: TableLoss | undefined;
   plain: boolean;
+  pairing: PackedRowPairing | undefined;
 }
 
 function counts(diff: TableRowDiff): string {
@@ -113,8 +117,8 @@ function ChangedTable({ name, diff, change }: { name: string; diff: TableRowDiff
 }
 
 /** Pairs the rows (once) and shows the table changed, or folded if nothing differs after all. */
-function DiffedTable({ name, before, after, change }: TableRowsProps) {
-  const diff = useMemo(() => diffTableRows(before, after), [before, after]);
+function DiffedTable({ name, before, after, change, pairing }: TableRowsProps) {
+  const diff = useMemo(() => diffTableRows(before, after, pairing), [before, after, pairing]);
   if (change === 'kept' && !diff.changed) return <UnchangedTable name={name} table={after} />;
   return <ChangedTable name={name} diff={diff} change={change} />;
 }
@@ -133,7 +137,7 @@ function guessChange(name: string, baseline: Tables | null, after: Tables): Tabl
   return 'kept';
 }
 
-export function RowsView({ tables, baseline, loss = null }: RowsViewProps) {
+export function RowsView({ tables, baseline, loss = null, pairings }: RowsViewProps) {
   const names = useMemo(() => [...new Set([...Object.keys(baseline ?? {}), ...Object.keys(tables)])].sort(), [baseline, tables]);
   if (names.length === 0) return <p className="rowsv-empty">No tables.</p>;
   return (
@@ -149,6 +153,7 @@ export function RowsView({ tables, baseline, loss = null }: RowsViewProps) {
             change={reported?.change ?? guessChange(name, baseline, tables)}
             reported={reported}
             plain={baseline === null}
+            pairing={pairings?.[name]}
           />
         );
       })}
