@@ -1,8 +1,9 @@
 /// <reference types="vitest/config" />
 /**
  * One config for the dev server, the build and Vitest. The browser build runs
- * real Sequelize 6 in a Web Worker, which needs Node's core modules
- * polyfilled and a few modules swapped (shared/DESIGN.md, "Facts learned").
+ * real Sequelize 6 and 7 in a Web Worker, which needs Node's core modules
+ * polyfilled and a few modules swapped (shared/DESIGN.md, "Facts learned";
+ * Sequelize 7's in build-tools/sequelize-7-modules-plugin.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Alias, type Plugin } from 'vite';
@@ -10,6 +11,7 @@ import react from '@vitejs/plugin-react';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { pgEmptyCluster } from './build-tools/pg-empty-cluster-plugin.ts';
 import { contentSecurityPolicyMeta } from './build-tools/content-security-policy.ts';
+import { sequelize7Modules } from './build-tools/sequelize-7-modules-plugin.ts';
 
 const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
 
@@ -34,7 +36,6 @@ const aliases: Alias[] = [
   { find: /^(node:)?assert$/, replacement: stub('node-assert.cjs') },
   { find: /^(node:)?util$/, replacement: stub('node-util.cjs') },
   { find: /^wkx$/, replacement: stub('wkx.cjs') },
-  { find: /^@sequelize\/(core|sqlite3|postgres)$/, replacement: stub('sequelize-7-unavailable.cjs') },
   { find: /^semver$/, replacement: stub('semver.cjs') },
   ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
 ];
@@ -66,6 +67,20 @@ function withoutUnusedSequelizeDialects(): Plugin {
       return null;
     },
   };
+}
+
+/**
+ * The name of a worker chunk of Sequelize: 6's, or 7's core, dialects and
+ * the copies of their dependencies (build-tools/sequelize-7-modules-plugin.ts).
+ */
+function sequelizeChunkName(moduleIds: readonly string[]): string | undefined {
+  const has = (part: string) => moduleIds.some((id) => id.includes(part));
+  if (has('/node_modules/@sequelize/core/')) return 'sequelize-7-core';
+  if (has('/node_modules/@sequelize/sqlite3/')) return 'sequelize-7-sqlite';
+  if (has('/node_modules/@sequelize/postgres/')) return 'sequelize-7-postgres';
+  if (has('?sequelize-7')) return 'sequelize-7-[name]';
+  if (has('/node_modules/sequelize/')) return 'sequelize';
+  return undefined;
 }
 
 /**
@@ -122,16 +137,11 @@ export default defineConfig(({ mode }) => {
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
-      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), polyfills(), pgEmptyCluster()] : []),
+      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), sequelize7Modules(), polyfills(), pgEmptyCluster()] : []),
       rolldownOptions: {
-        // Name Sequelize's chunk after it (its entry file is `lib/index.js`),
-        // so bundle sizes read at a glance.
-        output: {
-          chunkFileNames: (chunk) =>
-            chunk.moduleIds.some((id) => id.includes('/node_modules/sequelize/'))
-              ? 'assets/sequelize-[hash].js'
-              : 'assets/[name]-[hash].js',
-        },
+        // Name Sequelize's chunks after it (its entry files are `lib/index.js`),
+        // so bundle sizes read at a glance, and Sequelize 7's as its own.
+        output: { chunkFileNames: (chunk) => `assets/${sequelizeChunkName(chunk.moduleIds) ?? '[name]'}-[hash].js` },
       },
     },
     // The dev server pre-bundles what it finds from index.html; the worker's
@@ -141,8 +151,8 @@ export default defineConfig(({ mode }) => {
       entries: ['index.html', 'floor.html', 'src/worker/engine-worker.ts'],
       // PGlite finds its .wasm and .data next to its own module: pre-bundling would move it.
       exclude: ['@electric-sql/pglite'],
-      // Pre-bundling runs its own plugins: the dev server gets Monaco as the build does.
-      rolldownOptions: { plugins: [monacoLanguageWorkers()] },
+      // Pre-bundling runs its own plugins: the dev server gets Monaco and Sequelize 7 as the build does.
+      rolldownOptions: { plugins: [monacoLanguageWorkers(), sequelize7Modules({ copies: false })] },
     },
     build: {
       rolldownOptions: {

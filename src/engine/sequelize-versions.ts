@@ -5,7 +5,7 @@
  */
 import type { HostConnection } from './database-host';
 import { ScenarioError, type Dialect } from './scenario';
-import { sequelize6Options, sequelize7Options, type ConstructorOptions, type DialectClass } from './sequelize-options';
+import { sequelize6Options, sequelize7Options, type ConstructorOptions } from './sequelize-options';
 
 /** What user code receives from a Sequelize release. */
 export interface SequelizeModule {
@@ -48,14 +48,8 @@ function moduleOf(imported: { default?: unknown }): SequelizeModule {
 
 const options6 = async (connection: HostConnection, database: string) => sequelize6Options(connection, database);
 
-/**
- * Sequelize 7's dialects are packages of their own, each loaded (its own
- * chunk in the browser) the first time a scenario of that dialect runs.
- */
-const DIALECTS_7: Readonly<Record<Dialect, () => Promise<DialectClass>>> = {
-  sqlite: async () => (await import('@sequelize/sqlite3')).SqliteDialect,
-  postgres: async () => (await import('@sequelize/postgres')).PostgresDialect,
-};
+/** Sequelize 7's packages: the core, and each dialect with its first scenario. */
+const packages7 = () => import('./sequelize-7');
 
 const SHIPPED: Readonly<Record<string, ShippedRelease>> = {
   '6.37.8': { packageName: 'sequelize', load: async () => moduleOf(await import('sequelize')), options: options6 },
@@ -65,9 +59,9 @@ const SHIPPED: Readonly<Record<string, ShippedRelease>> = {
   // An alpha: its API differs from 6 (notably `sequelize.models.get(name)`).
   '7.0.0-alpha.48': {
     packageName: '@sequelize/core',
-    load: async () => moduleOf(await import('@sequelize/core')),
-    options: async (connection, database) => sequelize7Options(connection, database, await DIALECTS_7[connection.dialect]()),
-    loadDialect: (dialect) => DIALECTS_7[dialect](),
+    load: async () => moduleOf(await (await packages7()).loadCore()),
+    options: async (connection, database) => sequelize7Options(connection, database, await (await packages7()).loadDialect(connection.dialect)),
+    loadDialect: async (dialect) => (await packages7()).loadDialect(dialect),
   },
 };
 

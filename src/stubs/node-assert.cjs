@@ -1,6 +1,7 @@
 // Stands in for Node's `assert` in the browser build. Sequelize 6 calls it
 // in one place, `assert(condition, message)` in Model._optionsMustContainWhere
-// (update, destroy and the like without `where`); the `assert` polyfill is
+// (update, destroy and the like without `where`); Sequelize 7 calls only
+// `assert(condition, message)` too; the `assert` polyfill is
 // about 7 kB gzip with its dependencies, loaded before the first result for
 // that. This throws what Node's does for a failed `assert(value, message)`.
 class AssertionError extends Error {

@@ -9,7 +9,9 @@
 // host is read with or without `//`; what cannot be a host name moves to the
 // path, so `sqlite::memory:` has pathname `/:memory` as in Node), checked
 // against Node's `url.parse` on the URIs Sequelize's docs show. Not done:
-// punycode, and the auto-escaping of odd characters.
+// punycode, and the auto-escaping of odd characters. Sequelize 7 uses only
+// `pathToFileURL`, in importModels after its glob over files, which fails
+// before it (src/stubs/sequelize-7-import-models.cjs).
 
 /** Protocols whose empty path is `/` (Node's `slashedProtocol`). */
 const SLASHED = new Set(['http:', 'https:', 'ftp:', 'gopher:', 'file:', 'ws:', 'wss:']);

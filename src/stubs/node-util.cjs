@@ -1,5 +1,5 @@
-// Stands in for Node's `util` in the browser build. Sequelize 6 uses
-// `format`, `inspect`, `promisify` and `deprecate`; the `util` polyfill
+// Stands in for Node's `util` in the browser build. Sequelize 6 and 7 use
+// `format`, `inspect` (7 also `inspect.custom`), `promisify` and `deprecate`; the `util` polyfill
 // brings, for its `util.types`, the `get-intrinsic` and `call-bind` family
 // (about 8 kB gzip) into the worker before the first result. `format` and
 // `inspect` here are Node's own, from node-inspect-extracted, which the

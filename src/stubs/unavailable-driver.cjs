@@ -3,7 +3,9 @@
 // Sequelize 6 loads them with a dynamic `require(name)` that the bundler
 // leaves alone, and the playground always passes `dialectModule`; the alias
 // guarantees that a static import of one can never pull a driver into the
-// bundle. Using it fails with a clear message.
+// bundle. @sequelize/postgres (Sequelize 7) requires `pg` when it loads and
+// uses it only when no `pgModule` is given (the engine always gives PGlite's),
+// so this answers it too. Using it fails with a clear message.
 module.exports = new Proxy(
   {},
   {

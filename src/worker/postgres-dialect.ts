@@ -16,6 +16,9 @@ type Registry = Record<string, unknown>;
 const registry = ((globalThis as { __syncPlaygroundPostgresDialects?: Registry }).__syncPlaygroundPostgresDialects ??= {});
 
 export async function loadPostgresDialect(sequelizeVersion: string): Promise<void> {
+  // Sequelize 7's dialect is a package of its own, passed to it as a class
+  // and loaded with the release (src/engine/sequelize-versions.ts).
+  if (sequelizeVersion.startsWith('7.')) return;
   const load = DIALECTS[sequelizeVersion];
   if (!load) throw new Error(`No postgres dialect is shipped for Sequelize ${sequelizeVersion}`);
   registry[sequelizeVersion] ??= (await load()).default;

@@ -4,7 +4,7 @@
 // the OPEN_* flags from it right away. The flags are here (values from
 // sqlite3.h, as node-sqlite3 exports them); anything else says why it is
 // missing. Used by the Node hook (src/cli/sqlite3-placeholder-hook.ts) and
-// meant for the browser build's `sqlite3` alias.
+// by the browser build (build-tools/sequelize-7-modules-plugin.ts).
 'use strict';
 
 function notLoaded() {
