@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { encodePermalink } from '../src/permalink/permalink-codec';
 import { BIG_SCENARIO } from '../test/support/big-scenario';
-import { armRerunTimer, timeUntilAllDone } from './page-timing';
+import { armRerunTimer, timeUntilAllDone, waitForSettledEditor } from './page-timing';
 
 /** The alter column's own time, as its header shows it (from the copy of the baseline to its snapshot). */
 async function alterMs(page: Page): Promise<number> {
@@ -34,8 +34,7 @@ export async function timeBigData(browser: Browser, base: string): Promise<BigDa
   await page.goto(`${base}${encodePermalink(BIG_SCENARIO)}`);
   await timeUntilAllDone(page, BIG_SCENARIO.modes?.length ?? 2, 180_000);
   const alterCold = await alterMs(page);
-  await page.locator('[data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(1500);
+  await waitForSettledEditor(page);
   // A string, not a function: tsx's esbuild would wrap a named function in a helper the page lacks.
   await page.evaluate(`(() => {
     window.__longTasks = [];

@@ -63,3 +63,14 @@ async function armCycleTimer(page: Page, start: 'now' | 'run-shortcut'): Promise
     return (await handle.jsonValue()) as number;
   };
 }
+
+/**
+ * Waits until the page has settled as it has when a person starts editing:
+ * Monaco is up, Sequelize's types are in its TypeScript service, and a
+ * moment has passed for the work those start (the first type check).
+ */
+export async function waitForSettledEditor(page: Page, timeout = 60_000): Promise<void> {
+  await page.locator('[data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout });
+  await page.locator('[data-testid="editor"][data-types="loaded"]').waitFor({ timeout });
+  await page.waitForTimeout(1500);
+}

@@ -23,7 +23,7 @@ import { buildApp, ROOT, serveBuild } from '../test/support/built-app';
 import { launchChromium } from '../test/support/chromium';
 import { loadFixture } from '../test/support/fixtures';
 import { timeBigData, type BigDataTimes } from './big-data-timing';
-import { armRerunTimer, timeSwitchToPostgres, timeUntilAllDone } from './page-timing';
+import { armRerunTimer, timeSwitchToPostgres, timeUntilAllDone, waitForSettledEditor } from './page-timing';
 import { formatMs, median, printTable } from './stats';
 
 const OUT_DIR = join(ROOT, 'dist-bench');
@@ -72,8 +72,7 @@ async function coldPostgres(browser: Browser, base: string) {
   await timeUntilAllDone(page, SEED.modes?.length ?? 4);
   // As a person chooses it: once the page has settled (the editor and its
   // TypeScript worker load after the first result), as for the re-run.
-  await page.locator('[data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1500);
+  await waitForSettledEditor(page);
   const fetched: string[] = [];
   page.on('requestfinished', (request) => fetched.push(request.url()));
   const switchMs = await timeSwitchToPostgres(page);
@@ -91,9 +90,8 @@ const RERUNS = 3;
  */
 async function timeRerun(page: import('playwright-core').Page): Promise<number> {
   await page.getByRole('tab', { name: /models/i }).click();
-  const editor = page.locator('[data-testid="monaco-editor"][data-ready="true"] .view-lines');
-  await editor.waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1500);
+  await waitForSettledEditor(page);
+  const editor = page.locator('[data-testid="monaco-editor"] .view-lines');
   const times: number[] = [];
   for (let i = 0; i < RERUNS; i += 1) {
     await editor.click();
