@@ -66,11 +66,13 @@ async function armCycleTimer(page: Page, start: 'now' | 'run-shortcut'): Promise
 
 /**
  * Waits until the page has settled as it has when a person starts editing:
- * Monaco is up, Sequelize's types are in its TypeScript service, and a
- * moment has passed for the work those start (the first type check).
+ * Monaco is up, Sequelize's types are in its TypeScript service, and time
+ * has passed for the work that starts: once the types are in, Monaco checks
+ * every model against them, which builds the TypeScript program (a second
+ * or two of a core here) and would compete with a run for the CPU.
  */
 export async function waitForSettledEditor(page: Page, timeout = 60_000): Promise<void> {
   await page.locator('[data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout });
   await page.locator('[data-testid="editor"][data-types="loaded"]').waitFor({ timeout });
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(3000);
 }
