@@ -37,6 +37,7 @@ const aliases: Alias[] = [
   { find: /^(node:)?util$/, replacement: stub('node-util.cjs') },
   { find: /^wkx$/, replacement: stub('wkx.cjs') },
   { find: /^semver$/, replacement: stub('semver.cjs') },
+  { find: /^any-promise$/, replacement: stub('any-promise.cjs') },
   ...OTHER_DIALECT_DRIVERS.map((name) => ({ find: new RegExp(`^${name}$`), replacement: stub('unavailable-driver.cjs') })),
 ];
 

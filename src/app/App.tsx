@@ -15,6 +15,7 @@ import { RecentMenu } from '../components/RecentMenu';
 import { RunStatus } from '../components/RunStatus';
 import { ShareButton } from '../components/ShareButton';
 import { Toolbar } from '../components/Toolbar';
+import { VersionPicker } from '../components/VersionPicker';
 import { isRunShortcut } from '../editor/editor-files';
 import { EXAMPLES, findExample } from '../examples/examples';
 import type { RecentEntry } from '../permalink/autosave';
@@ -22,6 +23,7 @@ import type { RecentScenarios } from '../permalink/autosave-sync';
 import { shareUrl } from '../permalink/url-sync';
 import { loadSqlFormatter } from '../results/sql-text';
 import type { ScenarioFileRead } from '../share/scenario-file';
+import { comparedRelease, exactRelease, PICKABLE_RELEASES } from '../store/sequelize-releases';
 import { usePlayground } from '../store/store-context';
 import { EditorPane } from './EditorPane';
 import { ResultsPane } from './ResultsPane';
@@ -48,9 +50,10 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
   const linkError = usePlayground((s) => s.linkError);
   const fileError = usePlayground((s) => s.fileError);
   const result = usePlayground((s) => s.result);
-  const { toggleMode, setDialect, loadScenario } = usePlayground((s) => s.scenarioActions);
-  const { setAutoRun, setPrettySql, setEditorShown, setLinkError, setFileError, setCompareDialects } = usePlayground((s) => s.uiActions);
+  const { toggleMode, setDialect, setSequelizeVersion, loadScenario } = usePlayground((s) => s.scenarioActions);
+  const { setAutoRun, setPrettySql, setEditorShown, setLinkError, setFileError, setCompareDialects, setCompareWithVersion } = usePlayground((s) => s.uiActions);
   const compareDialects = usePlayground((s) => s.compareDialects);
+  const compareWithVersion = usePlayground((s) => s.compareWithVersion);
 
   const selectExample = useCallback(
     (id: string) => {
@@ -119,6 +122,15 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
             onChange={setDialect}
             compare={compareDialects}
             onCompareChange={setCompareDialects}
+          />
+        }
+        version={
+          <VersionPicker
+            releases={PICKABLE_RELEASES}
+            selected={exactRelease(scenario.sequelize)}
+            onChange={setSequelizeVersion}
+            compareWith={comparedRelease(scenario.sequelize, compareWithVersion)}
+            onCompareWithChange={setCompareWithVersion}
           />
         }
         status={<RunStatus engine={engine} status={status} elapsedMs={elapsedMs} failure={failure} loadingNote={loadingNote} />}

@@ -1,31 +1,65 @@
-/** Connects the results to the store: the side-by-side modes, or one mode on both dialects. */
+/** Connects the results to the store: the side-by-side modes, or one mode on both dialects, or under two Sequelize releases. */
 import { useEffect, useMemo } from 'react';
 import { DialectComparison, type DialectRun } from '../components/results/DialectComparison';
 import { preloadDetailViews } from '../components/results/detail-views';
 import { preloadVirtualStatements } from '../components/results/PhaseStatements';
 import { ResultsView } from '../components/results/ResultsView';
-import { withDefaults, type Dialect } from '../engine/scenario';
+import { VersionComparison, type VersionRun } from '../components/results/VersionComparison';
+import { withDefaults, type Dialect, type Mode } from '../engine/scenario';
+import type { RunStatus, SecondRun } from '../store/run-slice';
+import { compareReleases, comparedRelease, exactRelease } from '../store/sequelize-releases';
 import { usePlayground } from '../store/store-context';
+
+/** The mode a comparison shows: the one chosen, else alter (where dialects and releases differ most), else the first. */
+function shownMode(chosen: Mode | null, modes: readonly Mode[]): Mode {
+  return chosen && modes.includes(chosen) ? chosen : (modes.find((m) => m === 'alter') ?? modes[0] ?? 'sync');
+}
+
+/** The main run as a comparison shows it. */
+function useMainRun() {
+  const status = usePlayground((s) => s.status);
+  const result = usePlayground((s) => s.result);
+  const failure = usePlayground((s) => s.failure);
+  const note = usePlayground((s) => s.loadingNote);
+  return useMemo(() => ({ status, result, failure, note }), [status, result, failure, note]);
+}
+
+/** A second run as a comparison shows it: until the main run is done, its turn has not come. */
+function secondRunShown(run: SecondRun, mainStatus: RunStatus) {
+  return mainStatus === 'running' ? { ...run, status: 'running' as const, note: null } : { ...run, note: run.loadingNote };
+}
 
 function DialectComparisonPane() {
   const scenario = usePlayground((s) => s.scenario);
   const comparedMode = usePlayground((s) => s.comparedMode);
   const { setComparedMode } = usePlayground((s) => s.uiActions);
-  const status = usePlayground((s) => s.status);
-  const result = usePlayground((s) => s.result);
-  const failure = usePlayground((s) => s.failure);
-  const loadingNote = usePlayground((s) => s.loadingNote);
+  const main = useMainRun();
   const other = usePlayground((s) => s.otherDialect);
   const pretty = usePlayground((s) => s.prettySql);
   const { dialect, modes } = withDefaults(scenario);
-  const mode = comparedMode && modes.includes(comparedMode) ? comparedMode : (modes.find((m) => m === 'alter') ?? modes[0] ?? 'sync');
   const runs = useMemo(() => {
-    const main: DialectRun = { status, result, failure, note: loadingNote };
-    // Until the main run is done, the other dialect's turn has not come.
-    const second: DialectRun = status === 'running' ? { ...other, status: 'running', note: null } : { ...other, note: other.loadingNote };
+    const second: DialectRun = secondRunShown(other, main.status);
     return (dialect === 'sqlite' ? { sqlite: main, postgres: second } : { sqlite: second, postgres: main }) satisfies Record<Dialect, DialectRun>;
-  }, [dialect, status, result, failure, loadingNote, other]);
-  return <DialectComparison modes={modes} mode={mode} onModeChange={setComparedMode} runs={runs} pretty={pretty} />;
+  }, [dialect, main, other]);
+  return <DialectComparison modes={modes} mode={shownMode(comparedMode, modes)} onModeChange={setComparedMode} runs={runs} pretty={pretty} />;
+}
+
+function VersionComparisonPane({ compared }: { compared: string }) {
+  const scenario = usePlayground((s) => s.scenario);
+  const comparedMode = usePlayground((s) => s.comparedMode);
+  const { setComparedMode } = usePlayground((s) => s.uiActions);
+  const main = useMainRun();
+  const other = usePlayground((s) => s.otherVersion);
+  const pretty = usePlayground((s) => s.prettySql);
+  const { dialect, modes } = withDefaults(scenario);
+  const own = exactRelease(scenario.sequelize);
+  const runs = useMemo(() => {
+    const mainRun: VersionRun = { ...main, version: own, role: 'scenario' };
+    const secondRun: VersionRun = { ...secondRunShown(other, main.status), version: compared, role: 'compared' };
+    // Older on the left: what the newer one adds shows as added.
+    return compareReleases(own, compared) <= 0 ? ([mainRun, secondRun] as const) : ([secondRun, mainRun] as const);
+  }, [main, other, own, compared]);
+  return <VersionComparison modes={modes} mode={shownMode(comparedMode, modes)} onModeChange={setComparedMode} runs={runs} dialect={dialect} pretty={pretty} />;
 }
 
 export function ResultsPane() {
@@ -36,6 +70,7 @@ export function ResultsPane() {
   const slowRun = usePlayground((s) => s.slowRun);
   const pretty = usePlayground((s) => s.prettySql);
   const compareDialects = usePlayground((s) => s.compareDialects);
+  const comparedVersion = usePlayground((s) => comparedRelease(s.scenario.sequelize, s.compareWithVersion));
   const hasResult = result !== null;
   // Once the first result is shown, fetch the schema and rows views and the
   // long-log view, so that opening one later does not wait.
@@ -45,5 +80,6 @@ export function ResultsPane() {
     preloadVirtualStatements();
   }, [hasResult]);
   if (compareDialects) return <DialectComparisonPane />;
+  if (comparedVersion !== null) return <VersionComparisonPane compared={comparedVersion} />;
   return <ResultsView modes={runModes} result={result} partial={partial} running={status === 'running'} busy={status === 'running' && slowRun} pretty={pretty} />;
 }

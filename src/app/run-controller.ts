@@ -1,11 +1,14 @@
 /**
  * Runs the scenario: on request (Run button, Ctrl/Cmd+Enter), on choosing
- * the database or the modes, and shortly after typing stops. Owns the
+ * the database, the Sequelize release or the modes, and shortly after
+ * typing stops; with a comparison open, its second run follows. Owns the
  * timing; the engine client owns the worker; the store only receives plain
  * data.
  */
 import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
 import { withDefaults, type ScenarioInput } from '../engine/scenario';
+import { comparedRelease } from '../store/sequelize-releases';
+import type { SecondRunKind } from '../store/run-slice';
 import type { PlaygroundStoreApi } from '../store/store';
 import { createProgressBatch } from './progress-batch';
 
@@ -51,7 +54,10 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
         // In one task, so React draws the last modes and the result once.
         progress.flush();
         runActions.runFinished(id, result, Math.round(performance.now() - started));
-        if (store.getState().compareDialects) runOtherDialect(id, scenario);
+        const { compareDialects, compareWithVersion } = store.getState();
+        const otherVersion = comparedRelease(scenario.sequelize, compareWithVersion);
+        if (compareDialects) runSecond('otherDialect', id, { ...scenario, dialect: withDefaults(scenario).dialect === 'sqlite' ? 'postgres' : 'sqlite' });
+        else if (otherVersion !== null) runSecond('otherVersion', id, { ...scenario, sequelize: otherVersion });
       })
       .catch((error: unknown) => {
         // A failed run keeps the modes it finished (a runaway's message names the next one).
@@ -63,33 +69,38 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
   }
 
   /**
-   * The dialect comparison's second run: the same scenario on the other
-   * dialect, once the main run is done (the engine runs one at a time, and
-   * the main result matters first). A newer run supersedes it as any run.
+   * A comparison's second run: the same scenario on the other dialect, or
+   * under the compared release, once the main run is done (the engine runs
+   * one at a time, and the main result matters first). A newer run
+   * supersedes it as any run.
    */
-  function runOtherDialect(id: number, scenario: ScenarioInput): void {
+  function runSecond(kind: SecondRunKind, id: number, scenario: ScenarioInput): void {
     const { runActions } = store.getState();
-    const other = withDefaults(scenario).dialect === 'sqlite' ? 'postgres' : 'sqlite';
-    runActions.otherDialectStarted(id);
+    runActions.secondRunStarted(kind, id);
     client
-      .run({ ...scenario, dialect: other }, { onLoading: (note) => runActions.otherDialectLoading(id, note) })
-      .then((result) => runActions.otherDialectFinished(id, result))
+      .run(scenario, { onLoading: (note) => runActions.secondRunLoading(kind, id, note) })
+      .then((result) => runActions.secondRunFinished(kind, id, result))
       .catch((error: unknown) => {
         const failure = failureOf(error);
-        if (failure) runActions.otherDialectFailed(id, failure);
+        if (failure) runActions.secondRunFailed(kind, id, failure);
       });
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
-    // Opening the comparison runs both dialects at once.
-    if (state.compareDialects && !previous.compareDialects) {
+    // Opening a comparison (or comparing with another release) runs both at once.
+    const compared = comparedRelease(state.scenario.sequelize, state.compareWithVersion);
+    const comparisonOpened = compared !== null && compared !== comparedRelease(previous.scenario.sequelize, previous.compareWithVersion);
+    if ((state.compareDialects && !previous.compareDialects) || (comparisonOpened && state.scenario === previous.scenario)) {
       runNow();
       return;
     }
     if (state.scenario === previous.scenario || !state.autoRun) return;
     if (timer !== null) clearTimeout(timer);
-    // A choice (the database, the modes) runs at once; typing waits for a pause.
-    const chosen = state.scenario.dialect !== previous.scenario.dialect || state.scenario.modes !== previous.scenario.modes;
+    // A choice (the database, the release, the modes) runs at once; typing waits for a pause.
+    const chosen =
+      state.scenario.dialect !== previous.scenario.dialect ||
+      state.scenario.sequelize !== previous.scenario.sequelize ||
+      state.scenario.modes !== previous.scenario.modes;
     if (chosen) runNow();
     else timer = setTimeout(runNow, AUTO_RUN_DELAY_MS);
   });

@@ -1,4 +1,4 @@
-/** The bar above everything: examples, recent work, modes, options, Share, More and Run. */
+/** The bar above everything: examples, recent work, database, Sequelize release, modes, options, Share, More and Run. */
 import type { ReactNode } from 'react';
 import { runShortcutLabel } from '../editor/editor-files';
 import './Toolbar.css';
@@ -12,6 +12,8 @@ interface ToolbarProps {
   more?: ReactNode;
   modes: ReactNode;
   dialect: ReactNode;
+  /** The Sequelize release, and another to compare with. */
+  version: ReactNode;
   status: ReactNode;
   autoRun: boolean;
   onAutoRunChange(on: boolean): void;
@@ -43,6 +45,7 @@ export function Toolbar(props: ToolbarProps) {
       <div className="toolbar__row">
         {props.examples}
         {props.dialect}
+        {props.version}
         {props.modes}
         <label className="toolbar__option">
           <input type="checkbox" checked={props.autoRun} onChange={(e) => props.onAutoRunChange(e.target.checked)} />

@@ -13,7 +13,8 @@ import type { PlaygroundStore } from './store';
 export type EngineStatus = 'loading' | 'ready';
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed';
 
-export interface OtherDialectRun {
+/** A comparison's second run: the same scenario on the other dialect, or under another Sequelize release. */
+export interface SecondRun {
   runId: number;
   status: RunStatus;
   result: RunResult | null;
@@ -48,8 +49,13 @@ export interface RunState {
    * The latest run of the same scenario on the other dialect, for the
    * dialect comparison: run after the main run, when the comparison is shown.
    */
-  otherDialect: OtherDialectRun;
+  otherDialect: SecondRun;
+  /** Likewise under the release the version comparison compares with. */
+  otherVersion: SecondRun;
 }
+
+/** Which comparison a second run is for. */
+export type SecondRunKind = 'otherDialect' | 'otherVersion';
 
 export interface RunActions {
   engineReady(): void;
@@ -59,10 +65,17 @@ export interface RunActions {
   runLoading(id: number, note: string | null): void;
   runFinished(id: number, result: RunResult, elapsedMs: number): void;
   runFailed(id: number, failure: { name: string; message: string }): void;
-  otherDialectStarted(id: number): void;
-  otherDialectLoading(id: number, note: string): void;
-  otherDialectFinished(id: number, result: RunResult): void;
-  otherDialectFailed(id: number, failure: { name: string; message: string }): void;
+  secondRunStarted(kind: SecondRunKind, id: number): void;
+  secondRunLoading(kind: SecondRunKind, id: number, note: string): void;
+  secondRunFinished(kind: SecondRunKind, id: number, result: RunResult): void;
+  secondRunFailed(kind: SecondRunKind, id: number, failure: { name: string; message: string }): void;
+}
+
+const NO_SECOND_RUN: SecondRun = { runId: 0, status: 'idle', result: null, failure: null, loadingNote: null };
+
+/** The state change that replaces one comparison's second run. */
+function secondRun(kind: SecondRunKind, run: SecondRun): Pick<RunState, 'otherDialect'> | Pick<RunState, 'otherVersion'> {
+  return kind === 'otherDialect' ? { otherDialect: run } : { otherVersion: run };
 }
 
 export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { runActions: RunActions }> = (set) => ({
@@ -76,7 +89,8 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
   elapsedMs: null,
   slowRun: false,
   loadingNote: null,
-  otherDialect: { runId: 0, status: 'idle', result: null, failure: null, loadingNote: null },
+  otherDialect: NO_SECOND_RUN,
+  otherVersion: NO_SECOND_RUN,
   runActions: {
     engineReady: () => set({ engine: 'ready' }),
     runStarted: (id, modes) =>
@@ -91,14 +105,15 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
       }),
     runFinished: (id, result, elapsedMs) =>
       set((state) => (id !== state.runId ? state : { status: 'done', result, elapsedMs, engine: 'ready', loadingNote: null })),
-    otherDialectStarted: (id) =>
-      set((state) => ({ otherDialect: { ...state.otherDialect, runId: id, status: 'running', failure: null, loadingNote: null } })),
-    otherDialectLoading: (id, note) =>
-      set((state) => (id !== state.otherDialect.runId ? state : { otherDialect: { ...state.otherDialect, loadingNote: note } })),
-    otherDialectFinished: (id, result) =>
-      set((state) => (id !== state.otherDialect.runId ? state : { otherDialect: { runId: id, status: 'done', result, failure: null, loadingNote: null } })),
-    otherDialectFailed: (id, failure) =>
-      set((state) => (id !== state.otherDialect.runId ? state : { otherDialect: { ...state.otherDialect, status: 'failed', failure, loadingNote: null } })),
+    // The result of the previous second run stays (shown dimmed) until this one's arrives.
+    secondRunStarted: (kind, id) =>
+      set((state) => secondRun(kind, { ...state[kind], runId: id, status: 'running', failure: null, loadingNote: null })),
+    secondRunLoading: (kind, id, note) =>
+      set((state) => (id !== state[kind].runId ? state : secondRun(kind, { ...state[kind], loadingNote: note }))),
+    secondRunFinished: (kind, id, result) =>
+      set((state) => (id !== state[kind].runId ? state : secondRun(kind, { runId: id, status: 'done', result, failure: null, loadingNote: null }))),
+    secondRunFailed: (kind, id, failure) =>
+      set((state) => (id !== state[kind].runId ? state : secondRun(kind, { ...state[kind], status: 'failed', failure, loadingNote: null }))),
     runFailed: (id, failure) => set((state) => (id !== state.runId ? state : { status: 'failed', failure, loadingNote: null })),
   },
 });

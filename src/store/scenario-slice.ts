@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { MODES, type Dialect, type Mode, type ScenarioInput } from '../engine/scenario';
 import type { CodeField } from '../engine/user-code';
+import { DEFAULT_RELEASE, exactRelease, PICKABLE_RELEASES } from './sequelize-releases';
 import type { PlaygroundStore } from './store';
 
 export interface ScenarioState {
@@ -17,6 +18,12 @@ export interface ScenarioActions {
   setCode(field: CodeField, code: string): void;
   toggleMode(mode: Mode): void;
   setDialect(dialect: Dialect): void;
+  /**
+   * Picks the Sequelize release (an exact version). Comparing with that
+   * same release would compare it with itself: the comparison then takes
+   * the release just left.
+   */
+  setSequelizeVersion(version: string): void;
   /** Replaces the whole scenario (an example, a permalink, a file). */
   loadScenario(scenario: ScenarioInput, exampleId?: string | null): void;
 }
@@ -47,6 +54,17 @@ export function createScenarioSlice(initial: ScenarioInput, initialExampleId: st
           // SQLite is the default: leave the field out, as a link made before Postgres has it.
           const { dialect: _previous, ...rest } = state.scenario;
           return { scenario: dialect === 'sqlite' ? (rest as ScenarioInput) : { ...rest, dialect } };
+        }),
+      setSequelizeVersion: (version) =>
+        set((state) => {
+          const previous = exactRelease(state.scenario.sequelize);
+          if (previous === version) return state;
+          // The default: leave the field out, so a link made before the picker stays the same.
+          const { sequelize: _previous, ...rest } = state.scenario;
+          const scenario: ScenarioInput = version === DEFAULT_RELEASE ? (rest as ScenarioInput) : { ...rest, sequelize: version };
+          if (state.compareWithVersion !== version) return { scenario };
+          // A scenario naming a release the playground lacks leaves nothing to swap to.
+          return { scenario, compareWithVersion: PICKABLE_RELEASES.some((r) => r.version === previous) ? previous : null };
         }),
       loadScenario: (scenario, exampleId = null) => set({ scenario, exampleId }),
     },

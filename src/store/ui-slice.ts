@@ -18,7 +18,13 @@ export interface UiState {
   fileError: string | null;
   /** Show one mode on SQLite and on PostgreSQL side by side (runs the scenario on both). */
   compareDialects: boolean;
-  /** The mode the dialect comparison shows (null: the scenario's first). */
+  /**
+   * The Sequelize release to run the scenario under as well, and show one
+   * mode's statements of both releases aligned; null: no comparison. Only
+   * one comparison at a time: turning this on turns the dialects' off.
+   */
+  compareWithVersion: string | null;
+  /** The mode a comparison (dialects or versions) shows (null: alter, else the scenario's first). */
   comparedMode: Mode | null;
 }
 
@@ -30,6 +36,7 @@ export interface UiActions {
   setLinkError(message: string | null): void;
   setFileError(message: string | null): void;
   setCompareDialects(on: boolean): void;
+  setCompareWithVersion(version: string | null): void;
   setComparedMode(mode: Mode): void;
 }
 
@@ -41,6 +48,7 @@ export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { ui
   linkError: null,
   fileError: null,
   compareDialects: false,
+  compareWithVersion: null,
   comparedMode: null,
   uiActions: {
     setActiveTab: (activeTab) => set({ activeTab }),
@@ -49,7 +57,9 @@ export const createUiSlice: StateCreator<PlaygroundStore, [], [], UiState & { ui
     setEditorShown: (editorShown) => set({ editorShown }),
     setLinkError: (linkError) => set({ linkError }),
     setFileError: (fileError) => set({ fileError }),
-    setCompareDialects: (compareDialects) => set({ compareDialects }),
+    setCompareDialects: (compareDialects) => set(compareDialects ? { compareDialects, compareWithVersion: null } : { compareDialects }),
+    setCompareWithVersion: (compareWithVersion) =>
+      set(compareWithVersion !== null ? { compareWithVersion, compareDialects: false } : { compareWithVersion }),
     setComparedMode: (comparedMode) => set({ comparedMode }),
   },
 });

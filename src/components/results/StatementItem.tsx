@@ -2,12 +2,14 @@
  * One logged statement. `data-sql` holds the exact text Sequelize ran and
  * `data-phase` its phase (a stable contract for tests and tools); the text
  * shown may be pretty-printed, the copy button always copies the exact one.
+ * In the version comparison it also carries `data-diff` (log-alignment.ts).
  */
 import { memo, useState, type CSSProperties, type Ref } from 'react';
 import type { LogEntry } from '../../engine/result';
 import type { Dialect } from '../../engine/scenario';
 import { STATEMENT_KINDS } from '../../engine/statement-classifier';
 import { KIND_SHORT } from '../../results/log-groups';
+import type { LogDiff } from '../../results/log-alignment';
 import { prettySql } from '../../results/sql-text';
 import { SqlText } from './SqlText';
 
@@ -20,6 +22,8 @@ interface StatementItemProps {
   virtualIndex?: number;
   style?: CSSProperties;
   ref?: Ref<HTMLLIElement>;
+  /** In the version comparison: whether both releases ran it, and which alone did ("only in 6.37.8"). */
+  diff?: { kind: LogDiff; note?: string };
 }
 
 function DestructiveIcon() {
@@ -57,10 +61,10 @@ function CopyButton({ sql }: { sql: string }) {
   );
 }
 
-export const StatementItem = memo(function StatementItem({ entry, index, dialect, pretty, virtualIndex, style, ref }: StatementItemProps) {
+export const StatementItem = memo(function StatementItem({ entry, index, dialect, pretty, virtualIndex, style, ref, diff }: StatementItemProps) {
     const kind = STATEMENT_KINDS[entry.kind];
     const shown = pretty ? prettySql(entry.sql, dialect) : entry.sql;
-    const title = `${index + 1}. ${kind.label}${entry.destructive ? ' (destructive: can delete data)' : ''}: ${kind.explanation}`;
+    const title = `${index + 1}. ${kind.label}${entry.destructive ? ' (destructive: can delete data)' : ''}: ${kind.explanation}${diff?.note ? ` (${diff.note})` : ''}`;
     return (
       <li
         ref={ref}
@@ -70,6 +74,7 @@ export const StatementItem = memo(function StatementItem({ entry, index, dialect
         data-sql={entry.sql}
         data-phase={entry.phase}
         data-kind={entry.kind}
+        data-diff={diff?.kind}
         title={title}
       >
         <span className="qlog-num" aria-hidden="true">
@@ -80,6 +85,7 @@ export const StatementItem = memo(function StatementItem({ entry, index, dialect
             <span className="qlog-kind-label">{KIND_SHORT[entry.kind]}</span>
             <span className="visually-hidden"> ({kind.label})</span>
           </span>
+          {diff?.note && <span className="visually-hidden">{`${diff.note}: `}</span>}
           {entry.destructive && (
             <span className="qlog-destructive" role="img" aria-label="Destructive: can delete data">
               <DestructiveIcon />
