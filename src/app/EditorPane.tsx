@@ -33,6 +33,7 @@ export function EditorPane({ onRun }: { onRun(): void }) {
         onRun={onRun}
         errors={errors}
         loadMonaco={result !== null}
+        sequelizeVersion={scenario.sequelize ?? '6'}
       />
     </section>
   );

@@ -1,14 +1,17 @@
 /** Connects the results to the store: the side-by-side modes, or one mode on both dialects, or under two Sequelize releases. */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { DialectComparison, type DialectRun } from '../components/results/DialectComparison';
 import { preloadDetailViews } from '../components/results/detail-views';
 import { preloadVirtualStatements } from '../components/results/PhaseStatements';
 import { ResultsView } from '../components/results/ResultsView';
-import { VersionComparison, type VersionRun } from '../components/results/VersionComparison';
+import type { VersionRun } from '../components/results/VersionComparison';
 import { withDefaults, type Dialect, type Mode } from '../engine/scenario';
 import type { RunStatus, SecondRun } from '../store/run-slice';
 import { compareReleases, comparedRelease, exactRelease } from '../store/sequelize-releases';
 import { usePlayground } from '../store/store-context';
+
+/** Its own chunk (with the log alignment): the default page does not grow for it. */
+const VersionComparison = lazy(() => import('../components/results/VersionComparison').then((m) => ({ default: m.VersionComparison })));
 
 /** The mode a comparison shows: the one chosen, else alter (where dialects and releases differ most), else the first. */
 function shownMode(chosen: Mode | null, modes: readonly Mode[]): Mode {
@@ -59,7 +62,11 @@ function VersionComparisonPane({ compared }: { compared: string }) {
     // Older on the left: what the newer one adds shows as added.
     return compareReleases(own, compared) <= 0 ? ([mainRun, secondRun] as const) : ([secondRun, mainRun] as const);
   }, [main, other, own, compared]);
-  return <VersionComparison modes={modes} mode={shownMode(comparedMode, modes)} onModeChange={setComparedMode} runs={runs} dialect={dialect} pretty={pretty} />;
+  return (
+    <Suspense fallback={<p className="results-empty">Loading the comparison…</p>}>
+      <VersionComparison modes={modes} mode={shownMode(comparedMode, modes)} onModeChange={setComparedMode} runs={runs} dialect={dialect} pretty={pretty} />
+    </Suspense>
+  );
 }
 
 export function ResultsPane() {

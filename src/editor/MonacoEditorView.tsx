@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor/editor.api';
 import { EDITOR_FIELDS, type EditorError, type EditorField, type EditorFiles, type TextSelection } from './editor-files';
 import { markersFor } from './monaco-markers';
-import { monaco, applySequelizeTypes } from './monaco-setup';
+import { monaco, applySequelizeTypes, hasSequelizeTypes } from './monaco-setup';
 import { codeFontFamily, followColorScheme } from './monaco-theme';
 import { useEmittedValues } from './emitted-values';
 
@@ -29,7 +29,8 @@ export interface MonacoEditorViewProps {
   onRun(): void;
   /** Called once, when the editor is created; returns what the plain editor hands over. */
   onReady(): HandOver;
-  onTypes(state: 'loaded' | 'failed'): void;
+  /** The types' state: 'loading' again when the scenario switches to a version whose types are not loaded yet. */
+  onTypes(state: 'loading' | 'loaded' | 'failed'): void;
 }
 
 /** Where a field's model lives; the TypeScript service sees these names. */
@@ -184,6 +185,8 @@ export default function MonacoEditorView(props: MonacoEditorViewProps) {
 
   useEffect(() => {
     let current = true;
+    // Switching between 6 and 7 loads the other set: say so until it is there.
+    if (!hasSequelizeTypes(props.sequelizeVersion)) latest.current.onTypes('loading');
     applySequelizeTypes(props.sequelizeVersion).then(
       () => current && latest.current.onTypes('loaded'),
       () => current && latest.current.onTypes('failed'),

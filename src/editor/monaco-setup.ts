@@ -37,7 +37,7 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 // TypeScript: the tokenizer, then the language service in its worker.
 import 'monaco-editor/languages/definitions/typescript/register';
 import { typescriptDefaults, type ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
-import { loadSequelizeTypes } from './sequelize-types';
+import { loadSequelizeTypes, majorOf } from './sequelize-types';
 
 export { monaco };
 
@@ -80,18 +80,26 @@ typescriptDefaults.setDiagnosticsOptions({
 // The three models exist before the language service starts: sync them at once.
 typescriptDefaults.setEagerModelSync(true);
 
-let wantedVersion: string | null = null;
-let appliedVersion: string | null = null;
+/** Types come per major version: `"6"`, `"6.5.1"` and `"6.37.8"` share one set. */
+let wantedMajor: string | null = null;
+let appliedMajor: string | null = null;
+
+/** Whether the language service already has this version's types (no load to wait for). */
+export function hasSequelizeTypes(version: string): boolean {
+  return appliedMajor === majorOf(version);
+}
 
 /**
  * Gives the language service a Sequelize version's types (and the scope
- * names typed from them); the latest version asked for wins.
+ * names typed from them), replacing the other version's; the latest version
+ * asked for wins.
  */
 export async function applySequelizeTypes(version: string): Promise<void> {
-  wantedVersion = version;
-  if (appliedVersion === version) return;
+  const major = majorOf(version);
+  wantedMajor = major;
+  if (appliedMajor === major) return;
   const libs = await loadSequelizeTypes(version);
-  if (wantedVersion !== version || appliedVersion === version) return;
+  if (wantedMajor !== major || appliedMajor === major) return;
   typescriptDefaults.setExtraLibs([...libs]);
-  appliedVersion = version;
+  appliedMajor = major;
 }

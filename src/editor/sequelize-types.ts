@@ -3,7 +3,9 @@
  * hover: Sequelize's own .d.ts files, taken from the installed package at
  * build time (never retyped), and the names user code has in scope
  * (shared/SCENARIO.md, "Code"). Each major version's set is its own chunk,
- * fetched only when Monaco loads, so a later Sequelize 7 supplies its own.
+ * fetched only when Monaco loads for a scenario of that version: 6's from
+ * `sequelize`, 7's from `@sequelize/core`, the package whose names user
+ * code gets in 7 (src/engine/sequelize-versions.ts).
  */
 
 /** One file for `typescriptDefaults.addExtraLib`. */
@@ -21,6 +23,7 @@ interface TypeSet {
 
 const TYPE_SETS: Readonly<Record<string, TypeSet>> = {
   '6': { packageName: 'sequelize', load: async () => (await import('./sequelize-6-types')).sequelize6Types() },
+  '7': { packageName: '@sequelize/core', load: async () => (await import('./sequelize-7-types')).sequelize7Types() },
 };
 
 /**

@@ -39,6 +39,12 @@ const ORDER = [
   'pg-seed-add-column',
   'pg-rename-column',
   'pg-enum-value-added',
+  // Other releases: the seed on the release of its write-up, then Sequelize
+  // 7's "Model synchronization" page (each sets `sequelize`).
+  'seed-add-column-6.5.1',
+  'v7-model-synchronization',
+  'v7-model-sync-calls',
+  'v7-match-removed',
 ];
 
 function idOf(path: string): string {

@@ -47,23 +47,35 @@ async function copyDatabase(name, template) {
 }
 
 /**
+ * sequelize-pool's pools: 7's sequelize.pool.write (and read), 6's
+ * connectionManager.pool (a getter that throws in 7, so asked second).
+ */
+function poolsOf(sequelize) {
+  const replication = sequelize.pool;
+  if (replication && replication.write) return replication.read ? [replication.write, replication.read] : [replication.write];
+  const pool = sequelize.connectionManager && sequelize.connectionManager.pool;
+  return pool ? [pool] : [];
+}
+
+/**
  * A connection user code never gave back (an unmanaged transaction left
  * open) makes Sequelize's close() wait forever; it is ended, as the
  * playground does.
  */
 async function releaseBorrowedConnections(sequelize) {
-  const pool = sequelize.connectionManager && sequelize.connectionManager.pool;
-  for (const { resource } of [...((pool && pool._inUseObjects) || [])]) await pool.destroy(resource);
+  for (const pool of poolsOf(sequelize)) {
+    for (const { resource } of [...(pool._inUseObjects || [])]) await pool.destroy(resource);
+  }
 }
 
 /** A new database copied from 'template' running 'phases'; kept as the template 'saveAs', if given. */
 async function runSession(template, phases, saveAs) {
   await copyDatabase(DATABASE, template);
   // Sequelize sets a host and port of its own (localhost:5432): PGHOST and PGPORT, when set, win as they do for pg.
-  const options = { dialect: 'postgres', dialectModule: pg, pool: { max: 1 } };
-  if (process.env.PGHOST) options.host = process.env.PGHOST;
-  if (process.env.PGPORT) options.port = Number(process.env.PGPORT);
-  const { sequelize, section } = await runPhases(options, phases);
+  const server = {};
+  if (process.env.PGHOST) server.host = process.env.PGHOST;
+  if (process.env.PGPORT) server.port = Number(process.env.PGPORT);
+  const { sequelize, section } = await runPhases(postgresOptions(pg, server), phases);
   try {
     await releaseBorrowedConnections(sequelize);
   } catch {

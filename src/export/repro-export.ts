@@ -5,27 +5,26 @@
  * with `setup`, then per mode an exact copy of it with a new Sequelize
  * instance running `models`, the mode's operation and `after`. SQLite runs
  * on native sqlite3 (./sqlite-runner.ts), PostgreSQL on pg with a server
- * the person points it at (./postgres-runner.ts).
+ * the person points it at (./postgres-runner.ts); what differs between
+ * Sequelize 6 and 7 (packages, constructor options) is in ./releases.ts.
  *
  * Pure and isomorphic (no Node APIs): the CLI writes the files, the
  * playground can offer them for download. User code is transpiled here with
  * the engine's own transpiler, so repro.js is plain JavaScript.
  */
 import { MODE_CALLS } from '../engine/modes';
-import { ScenarioError, withDefaults, type ScenarioInput } from '../engine/scenario';
+import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import { CODE_FIELDS, compileUserCode, SCOPE_NAMES, transpileUserCode, type CodeField } from '../engine/user-code';
 import { POSTGRES_REQUIRES, POSTGRES_RUNNER } from './postgres-runner';
+import { releaseParts } from './releases';
 import { COMMON_RUNNER } from './runner-common';
 import { SQLITE_REQUIRES, SQLITE_RUNNER } from './sqlite-runner';
 
-/** The driver ranges the project itself tests against (package.json devDependencies). */
-export const SQLITE3_RANGE = '^6.0.1';
-export const PG_RANGE = '^8.23.1';
+export { PG_RANGE, SQLITE3_RANGE } from './releases';
 
 /** What differs between the dialects' reproductions. */
 const DIALECTS = {
   sqlite: {
-    driver: { sqlite3: SQLITE3_RANGE },
     on: 'native sqlite3',
     requires: SQLITE_REQUIRES,
     runner: SQLITE_RUNNER,
@@ -33,7 +32,6 @@ const DIALECTS = {
     needs: ['Node 20 or newer. `sqlite3` is a native module: `npm install` downloads or builds it.'],
   },
   postgres: {
-    driver: { pg: PG_RANGE },
     on: 'pg and a PostgreSQL server',
     requires: POSTGRES_REQUIRES,
     runner: POSTGRES_RUNNER,
@@ -91,7 +89,7 @@ async function functionSource(code: string, field: CodeField): Promise<string> {
   }
 }
 
-function packageJson(slug: string, version: string, dialect: keyof typeof DIALECTS): string {
+function packageJson(slug: string, version: string, dialect: keyof typeof DIALECTS, dependencies: Record<string, string>): string {
   const manifest = {
     name: slug,
     version: '1.0.0',
@@ -99,7 +97,7 @@ function packageJson(slug: string, version: string, dialect: keyof typeof DIALEC
     description: `A Sync Playground scenario on real Sequelize and ${DIALECTS[dialect].on}`,
     type: 'commonjs',
     scripts: { start: 'node repro.js', json: 'node repro.js --json' },
-    dependencies: { sequelize: version, ...DIALECTS[dialect].driver },
+    dependencies,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -117,8 +115,7 @@ function slugOf(title: string): string {
 export async function exportReproduction(input: ScenarioInput, version: string): Promise<ReproductionFiles> {
   const scenario = withDefaults(input);
   const dialect = DIALECTS[scenario.dialect];
-  // 7's constructor, names and dialect packages differ: its runner is still to be written.
-  if (version.startsWith('7.')) throw new ScenarioError(`sequelize: "${scenario.sequelize}" cannot be exported yet; reproductions run Sequelize 6`);
+  const release = releaseParts(version, scenario.dialect);
   const notice = typeof scenario.notice === 'string' ? scenario.notice : '';
   const sources = await Promise.all(CODE_FIELDS.map((field) => functionSource(scenario[field], field)));
   const [setup, models, after] = sources as [string, string, string];
@@ -144,9 +141,10 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     '',
     "const util = require('util');",
     ...dialect.requires,
-    "const SequelizeModule = require('sequelize');",
+    ...release.requires,
     '',
     'const { Sequelize, DataTypes, Model, Op } = SequelizeModule;',
+    `const SEQUELIZE_PACKAGE = ${JSON.stringify(release.packageName)};`,
     `const PINNED_VERSION = ${JSON.stringify(version)};`,
     `const DATABASE = ${JSON.stringify(scenario.database)};`,
     `const MODES = ${JSON.stringify(scenario.modes)};`,
@@ -169,6 +167,7 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     'const CALLS = {',
     ...calls,
     '};',
+    release.options,
     COMMON_RUNNER,
     dialect.runner,
   ].join('\n');
@@ -196,5 +195,6 @@ export async function exportReproduction(input: ScenarioInput, version: string):
     '',
   ].join('\n');
 
-  return { 'package.json': packageJson(slugOf(scenario.title), version, scenario.dialect), 'repro.js': repro, 'README.md': readme };
+  const manifest = packageJson(slugOf(scenario.title), version, scenario.dialect, release.dependencies);
+  return { 'package.json': manifest, 'repro.js': repro, 'README.md': readme };
 }

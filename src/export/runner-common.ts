@@ -9,11 +9,11 @@ export const COMMON_RUNNER = String.raw`
 const LOG_PREFIX = /^Executing \([^)]*\): /;
 
 function requireForUserCode(name) {
-  if (name === 'sequelize') return SequelizeModule;
-  throw new Error("require('" + name + "') is not available here: only 'sequelize' is");
+  if (name === SEQUELIZE_PACKAGE) return SequelizeModule;
+  throw new Error("require('" + name + "') is not available here: only '" + SEQUELIZE_PACKAGE + "' is");
 }
 
-/** A new Sequelize instance with 'options' running 'phases' until the first error. */
+/** A new Sequelize instance with 'options' (sqliteOptions or postgresOptions) running 'phases' until the first error. */
 async function runPhases(options, phases) {
   const log = [];
   const lines = [];
@@ -21,7 +21,6 @@ async function runPhases(options, phases) {
   let error = null;
   const sequelize = new Sequelize({
     ...options,
-    database: DATABASE,
     logging: (message) => {
       log.push({ phase, sql: String(message).replace(LOG_PREFIX, '') });
     },
@@ -74,7 +73,7 @@ function printSection(title, section) {
 
 /** Prints the baseline and the modes (as JSON with --json); 'engine' names the driver and database. */
 function report(baseline, modes, engine) {
-  const sequelizeVersion = require('sequelize/package.json').version;
+  const sequelizeVersion = require(SEQUELIZE_PACKAGE + '/package.json').version;
   if (sequelizeVersion !== PINNED_VERSION) {
     console.error('Warning: this reproduction was made with Sequelize ' + PINNED_VERSION + ' but ' + sequelizeVersion + ' is installed.');
   }

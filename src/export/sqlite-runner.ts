@@ -25,7 +25,7 @@ function backup(db, file, fileIsDestination) {
   });
 }
 
-/** sqlite3 for Sequelize, whose first connection is the database prepared here. */
+/** sqlite3 for Sequelize (6's dialectModule, 7's sqlite3Module), whose first connection is the database prepared here. */
 function dialectModuleFor(db) {
   let first = true;
   // A constructor that returns an object makes "new" yield that object.
@@ -43,8 +43,7 @@ function dialectModuleFor(db) {
 async function runSession(fromFile, phases, saveTo) {
   const db = await openMemory();
   if (fromFile) await backup(db, fromFile, false);
-  const options = { dialect: 'sqlite', storage: ':memory:', dialectModule: dialectModuleFor(db) };
-  const { sequelize, section } = await runPhases(options, phases);
+  const { sequelize, section } = await runPhases(sqliteOptions(dialectModuleFor(db)), phases);
   if (saveTo) await backup(db, saveTo, true);
   await closeSequelize(sequelize);
   await new Promise((resolve) => db.close(() => resolve()));

@@ -1,7 +1,8 @@
 /**
  * The code editor in the production build, in real Chromium: a plain editor
  * usable at once, Monaco loaded only after the first result and only from
- * the app's own origin, completion and hover from Sequelize's own types,
+ * the app's own origin, completion and hover from Sequelize's own types
+ * (@sequelize/core's for a Sequelize 7 scenario, switching with the version),
  * Ctrl+Enter running the scenario, run errors marked on their line.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,10 +11,11 @@ import type { ScenarioInput } from '../../src/engine/scenario';
 import { encodePermalink } from '../../src/permalink/permalink-codec';
 import { servedAppUrl } from '../support/built-app';
 import { collectPageProblems, launchChromium } from '../support/chromium';
+import { sequelize7Scenario } from '../support/sequelize7-fixtures';
 import seed from '../fixtures/seed-add-column.json';
 
 /** Files of the lazily loaded editor: Monaco, its workers, its CSS and font, Sequelize's types. */
-const MONACO_ASSET = /\/assets\/(MonacoEditorView|editor\.api|tsMode|typescript|editor\.worker|ts\.worker|codicon|sequelize-6-types|editor)-[\w-]+\.(js|css|ttf)$/;
+const MONACO_ASSET = /\/assets\/(MonacoEditorView|editor\.api|tsMode|typescript|editor\.worker|ts\.worker|codicon|sequelize-[67]-types|editor)-[\w-]+\.(js|css|ttf)$/;
 
 /**
  * Wide enough that no line of the seed wraps: a marker's line is then the
@@ -232,6 +234,8 @@ describe('the code editor', () => {
       for (const expected of [/^MonacoEditorView-/, /^editor\.api-/, /^ts\.worker-/, /^sequelize-6-types-/]) {
         expect(loadedNames.some((name) => expected.test(name)), `${expected} loaded`).toBe(true);
       }
+      // Sequelize 7's types are fetched only for a Sequelize 7 scenario.
+      expect(loadedNames.filter((name) => name.startsWith('sequelize-7-types-'))).toEqual([]);
       const urls = requests.map((request) => request.url());
       const foreign = urls.filter((url) => /^(https?|wss?):/.test(url) && new URL(url).origin !== origin);
       expect(foreign).toEqual([]);
@@ -274,6 +278,50 @@ describe('the code editor', () => {
         await page.waitForTimeout(1_000);
         await expect(page.locator('[data-testid="monaco-editor"] .squiggly-error').count(), tab).resolves.toBe(0);
       }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("gives a Sequelize 7 scenario @sequelize/core's own types, from their own chunk, and switches them with the version", async () => {
+    if (!browser) throw new Error('setup failed');
+    // A 7-only method: 6 has `transaction()` only, 7 adds `startUnmanagedTransaction()`.
+    const after = `${SEED_WITHOUT_ERRORS.after}\nconst begin = sequelize.startUnmanagedTransaction;`;
+    const six: ScenarioInput = { ...SEED_WITHOUT_ERRORS, after };
+    const seven = sequelize7Scenario('seed-add-column', six);
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const problems = collectPageProblems(page);
+    const typeChunks: string[] = [];
+    page.on('request', (request) => {
+      const chunk = /\/assets\/(sequelize-[67]-types)-[\w-]+\.js$/.exec(new URL(request.url()).pathname)?.[1];
+      if (chunk) typeChunks.push(chunk);
+    });
+    const typesLoaded = () => page.locator('[data-testid="editor"][data-types="loaded"] [data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    const signature = 'startUnmanagedTransaction(options?: TransactionOptions): Promise<Transaction>';
+    const missing = "Property 'startUnmanagedTransaction' does not exist on type 'Sequelize'";
+    const openScenario = (scenario: ScenarioInput) => page.evaluate((hash) => (location.hash = hash), encodePermalink(scenario));
+    try {
+      await page.goto(appUrl + encodePermalink(seven));
+      await typesLoaded();
+      expect(typeChunks).toEqual(['sequelize-7-types']);
+      await page.getByRole('tab', { name: 'After' }).click();
+      expect(await hoverText(page, 'startUnmanagedTransaction', signature)).toContain(signature);
+      // Valid 7 code (`sequelize.models.get`, the scope's names) shows no TypeScript error.
+      await page.waitForTimeout(1_000);
+      await expect(page.locator('[data-testid="monaco-editor"] .squiggly-error').count()).resolves.toBe(0);
+
+      // The same code on 6: 6's types, where the method does not exist.
+      await openScenario(six);
+      await typesLoaded();
+      await expect.poll(() => typeChunks).toEqual(['sequelize-7-types', 'sequelize-6-types']);
+      expect(await hoverText(page, 'startUnmanagedTransaction', missing)).toContain(missing);
+
+      // And back: 7's chunk is not fetched again.
+      await openScenario(seven);
+      await typesLoaded();
+      expect(await hoverText(page, 'startUnmanagedTransaction', signature)).toContain(signature);
+      expect(typeChunks).toEqual(['sequelize-7-types', 'sequelize-6-types']);
       expect(problems).toEqual([]);
     } finally {
       await page.close();

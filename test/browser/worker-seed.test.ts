@@ -10,7 +10,11 @@ import { useBrowserSession } from '../support/browser-session';
 import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture, loadFixtures } from '../support/fixtures';
-import { expectedModes, floorUrl, readShownModes, waitForRun } from '../support/playground-page';
+import { maskTemporaryTableNames } from '../support/comparable';
+import { expectedModes, floorUrl, readShownModes, waitForRun, type ShownMode } from '../support/playground-page';
+
+/** Sequelize 7's alter on SQLite names its rebuild tables at random: two runs differ only there. */
+const withoutRandomNames = (modes: ShownMode[]) => modes.map((mode) => ({ ...mode, log: mode.log.map(maskTemporaryTableNames) }));
 
 /**
  * bulkCreate gets its ids only if Sequelize still sees the adapter's
@@ -73,7 +77,7 @@ describe('the engine in a browser worker', () => {
   for (const fixture of loadFixtures()) {
     it(`shows what Node shows for ${fixture.name}`, async () => {
       const { shown, problems } = await showInBrowser(fixture.scenario);
-      expect(shown).toEqual(expectedModes(await runOnEngine(fixture.scenario)));
+      expect(withoutRandomNames(shown)).toEqual(withoutRandomNames(expectedModes(await runOnEngine(fixture.scenario))));
       expect(problems).toEqual([]);
     });
   }

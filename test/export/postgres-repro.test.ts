@@ -2,7 +2,8 @@
  * A PostgreSQL scenario exports as a reproduction on pg and a real server:
  * run with plain Node against the test cluster, it reports the same
  * statements, errors and console output as the engine on PGlite, and it
- * never drops a database it did not make.
+ * never drops a database it did not make; on Sequelize 6 and on 7
+ * (@sequelize/postgres), with the scenarios adapted to 7's API.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteHost } from '../../src/engine/pglite-host';
 import { runScenario } from '../../src/engine/run-scenario';
 import { exportReproduction, PG_RANGE } from '../../src/export/repro-export';
-import { comparable, limited, ROOT, runExported, VERSION } from '../support/exported-repro';
+import type { ScenarioInput } from '../../src/engine/scenario';
+import { comparable, limited, ROOT, runExported, VERSION, VERSION_7 } from '../support/exported-repro';
 import { loadFixture, loadFixtures } from '../support/fixtures';
 import { postgresScenario } from '../support/postgres-fixtures';
+import { POSTGRES_SCENARIOS } from '../support/postgres-scenarios';
+import { sequelize7Scenario } from '../support/sequelize7-fixtures';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 
 describe('exportReproduction on PostgreSQL', () => {
@@ -44,12 +48,28 @@ describe('exportReproduction on PostgreSQL', () => {
       (name) => [`${name} (on PostgreSQL)`, postgresScenario(loadFixture(name))] as const,
     ),
   ];
-  for (const [name, scenario] of scenarios) {
+  it('pins @sequelize/core and @sequelize/postgres exactly for a Sequelize 7 scenario', async () => {
+    const scenario = sequelize7Scenario('pg-seed-add-column', loadFixture('pg-seed-add-column').scenario);
+    const files = await exportReproduction(scenario, VERSION_7);
+    expect(JSON.parse(files['package.json']).dependencies).toEqual({ '@sequelize/core': VERSION_7, '@sequelize/postgres': VERSION_7, pg: PG_RANGE });
+  });
+
+  // A transaction left open: the runner ends the connection user code kept (6 and 7 keep it in different pools).
+  const leftOpen = 'statements after a caught error, and a transaction left open';
+  const withLeftOpen = [...scenarios, [leftOpen, POSTGRES_SCENARIOS[leftOpen] as ScenarioInput] as const];
+  // On 7: the same scenarios, adapted to its API.
+  const scenarios7 = withLeftOpen.map(([name, scenario]) => [name, sequelize7Scenario(name.replace(/ \(on PostgreSQL\)$/, ''), scenario)] as const);
+  const cases = [
+    ...withLeftOpen.map(([name, scenario]) => [name, scenario, VERSION] as const),
+    ...scenarios7.map(([name, scenario]) => [`${name} on Sequelize 7`, scenario, VERSION_7] as const),
+  ];
+  for (const [name, scenario, version] of cases) {
     it(`reproduces ${name} on pg and a server as the engine runs it`, async () => {
-      const files = await exportReproduction(scenario, VERSION);
+      const files = await exportReproduction(scenario, version);
       // One at a time: both use the scenario's database name on the one server.
       const printed = await limited(() => runExported(files, connection()));
       const ours = await runScenario(scenario, { host: engine });
+      expect(printed.sequelizeVersion).toBe(version);
       expect(printed.modes.some((mode) => mode.log.length > 0)).toBe(true);
       expect(comparable(printed.baseline)).toEqual(comparable(ours.baseline));
       expect(printed.modes.map((mode) => ({ mode: mode.mode, ...comparable(mode) }))).toEqual(

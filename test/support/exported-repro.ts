@@ -4,16 +4,17 @@
  * what they must agree on.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunSection } from '../../src/engine/result';
-import { maskTimestamps } from './comparable';
+import { maskTemporaryTableNames, maskTimestamps } from './comparable';
 
 const run = promisify(execFile);
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const VERSION = '6.37.8';
+export const VERSION_7 = '7.0.0-alpha.48';
 
 export interface ReproSection {
   log: Array<{ phase: string; sql: string }>;
@@ -44,10 +45,29 @@ function limiter(limit: number) {
 /** Reproductions run two at a time (each is a Node process). */
 export const limited = limiter(2);
 
+const installedVersion = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * The project installs an older release beside the newest under an npm
+ * alias (`sequelize-6.5.1`): a reproduction pinning it gets it under its
+ * own name in its node_modules, as `npm install` would give it.
+ */
+function linkAliasedReleases(dir: string, manifest: string): void {
+  const { dependencies } = JSON.parse(manifest) as { dependencies: Record<string, string> };
+  for (const [name, version] of Object.entries(dependencies)) {
+    const installed = join(ROOT, 'node_modules', name);
+    const alias = `${installed}-${version}`;
+    if (installedVersion(installed) === version || !existsSync(alias)) continue;
+    mkdirSync(join(dir, 'node_modules'), { recursive: true });
+    symlinkSync(alias, join(dir, 'node_modules', name), 'dir');
+  }
+}
+
 /** Writes the files to a new directory and runs `node repro.js --json` there (with the project's node_modules). */
 export async function runExported(files: Record<string, string>, env: Record<string, string> = {}): Promise<ReproOutput> {
   const dir = mkdtempSync(join(tmpdir(), 'sync-playground-repro-test-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  if (files['package.json']) linkAliasedReleases(dir, files['package.json']);
   const { stdout } = await run('node', ['repro.js', '--json'], {
     cwd: dir,
     env: { ...process.env, ...env, NODE_PATH: join(ROOT, 'node_modules') },
@@ -63,10 +83,10 @@ export async function checkSyntax(source: string): Promise<void> {
   await run('node', ['--check', join(dir, 'repro.js')]);
 }
 
-/** What a reproduction and the engine must agree on, timestamps masked. */
+/** What a reproduction and the engine must agree on, timestamps and 7's random temporary table names masked. */
 export const comparable = (section: ReproSection | RunSection) =>
   maskTimestamps({
-    log: section.log.map((entry) => ({ phase: entry.phase, sql: entry.sql })),
+    log: section.log.map((entry) => ({ phase: entry.phase, sql: maskTemporaryTableNames(entry.sql) })),
     error: section.error && { phase: section.error.phase, name: section.error.name, message: section.error.message },
     console: section.console,
   });
