@@ -12,6 +12,7 @@ import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { pgEmptyCluster } from './build-tools/pg-empty-cluster-plugin.ts';
 import { contentSecurityPolicyMeta } from './build-tools/content-security-policy.ts';
 import { sequelize7Modules } from './build-tools/sequelize-7-modules-plugin.ts';
+import { exampleEntries } from './build-tools/example-entries-plugin.ts';
 
 const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
 
@@ -133,8 +134,8 @@ export default defineConfig(({ mode }) => {
     base: './',
     // The Content-Security-Policy meta is added by the build only (see its plugin).
     plugins: browserOnly
-      ? [react(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers(), pgEmptyCluster(), contentSecurityPolicyMeta()]
-      : [react()],
+      ? [react(), exampleEntries(), polyfills(), pgliteNodeOnlyImports(), monacoLanguageWorkers(), pgEmptyCluster(), contentSecurityPolicyMeta()]
+      : [react(), exampleEntries()],
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',

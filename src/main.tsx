@@ -9,7 +9,7 @@ import { initialScenario } from './app/initial-scenario';
 import { startRunController } from './app/run-controller';
 import { createEngineClient } from './engine-client/engine-client';
 import type { ScenarioInput } from './engine/scenario';
-import { EXAMPLES } from './examples/examples';
+import { FIRST_EXAMPLE, loadExamples, type Example } from './examples/examples';
 import { keepBeforeReplacing, readSavedWork, sameScenario, writeSavedWork } from './permalink/autosave';
 import { browserStorage, recentScenarios, startAutosave } from './permalink/autosave-sync';
 import { isEmbedView, locationHash, shareUrl, startUrlSync } from './permalink/url-sync';
@@ -22,13 +22,22 @@ const embed = isEmbedView();
 const storage = embed ? null : browserStorage();
 const saved = storage ? readSavedWork(storage) : null;
 const opened = initialScenario(locationHash(), saved);
-const isExample = (scenario: ScenarioInput) => EXAMPLES.some((example) => sameScenario(example.scenario, scenario));
+// Unedited examples are not kept in Recent. Until every example's scenario
+// has loaded (after the first result: they are no part of it), only the
+// seed is known; another unedited example is then kept, which loses nothing.
+let examples: readonly Example[] = [FIRST_EXAMPLE];
+const isExample = (scenario: ScenarioInput) => examples.some((example) => sameScenario(example.scenario, scenario));
 if (storage && opened.fromLink) {
   // The link wins, but different unsaved work is kept in Recent, not lost.
   keepBeforeReplacing(storage, saved?.scenario ?? null, opened.scenario, isExample);
   writeSavedWork(storage, { scenario: opened.scenario, exampleId: null });
 }
 const store = createPlaygroundStore(opened.scenario, opened.exampleId);
+const stopWaitingForResult = store.subscribe((state) => {
+  if (state.result === null) return;
+  stopWaitingForResult();
+  void loadExamples().then((all) => (examples = all));
+});
 store.getState().uiActions.setLinkError(opened.linkError);
 
 const client = createEngineClient({ onReady: () => store.getState().runActions.engineReady() });

@@ -17,7 +17,7 @@ import { ShareButton } from '../components/ShareButton';
 import { Toolbar } from '../components/Toolbar';
 import { VersionPicker } from '../components/VersionPicker';
 import { isRunShortcut } from '../editor/editor-files';
-import { EXAMPLES, findExample } from '../examples/examples';
+import { EXAMPLE_ENTRIES, findExampleEntry, loadExample } from '../examples/examples';
 import type { RecentEntry } from '../permalink/autosave';
 import type { RecentScenarios } from '../permalink/autosave-sync';
 import { shareUrl } from '../permalink/url-sync';
@@ -57,8 +57,9 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
 
   const selectExample = useCallback(
     (id: string) => {
-      const example = findExample(id);
-      if (example) loadScenario(example.scenario, example.id);
+      void loadExample(id).then((example) => {
+        if (example) loadScenario(example.scenario, example.id);
+      });
     },
     [loadScenario],
   );
@@ -90,7 +91,7 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
     [recent, loadScenario, setFileError, autoRun, onRun],
   );
   useFileDrop(openFile);
-  const notice = exampleId ? findExample(exampleId)?.notice : null;
+  const notice = exampleId ? findExampleEntry(exampleId)?.notice : null;
   // Ctrl/Cmd+Enter runs from anywhere on the page; the editor handles it
   // itself (and marks the event handled) while it has the focus.
   useEffect(() => {
@@ -111,7 +112,7 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
   return (
     <div className="app">
       <Toolbar
-        examples={<ExamplesMenu examples={EXAMPLES} selectedId={exampleId} onSelect={selectExample} />}
+        examples={<ExamplesMenu examples={EXAMPLE_ENTRIES} selectedId={exampleId} onSelect={selectExample} />}
         recent={recent && <RecentMenu list={recent.list} onRestore={restoreRecent} />}
         share={<ShareButton getLink={shareLink} />}
         more={<MoreMenu scenario={scenario} getIssue={getIssue} exportReproduction={exportReproduction} onFileRead={openFile} />}

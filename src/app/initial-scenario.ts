@@ -4,7 +4,7 @@
  * decoded says why and opens the saved work or the example.
  */
 import type { ScenarioInput } from '../engine/scenario';
-import { FIRST_EXAMPLE, findExample } from '../examples/examples';
+import { FIRST_EXAMPLE, findExampleEntry } from '../examples/examples';
 import type { SavedWork } from '../permalink/autosave';
 import { decodePermalink, isPermalinkHash } from '../permalink/permalink-codec';
 
@@ -19,7 +19,7 @@ export interface InitialScenario {
 function fallback(saved: SavedWork | null, linkError: string | null): InitialScenario {
   if (!saved) return { scenario: FIRST_EXAMPLE.scenario, exampleId: FIRST_EXAMPLE.id, linkError, fromLink: false };
   // An example id saved by an older version may name an example that is gone.
-  const exampleId = saved.exampleId !== null && findExample(saved.exampleId) ? saved.exampleId : null;
+  const exampleId = saved.exampleId !== null && findExampleEntry(saved.exampleId) ? saved.exampleId : null;
   return { scenario: saved.scenario, exampleId, linkError, fromLink: false };
 }
 

@@ -1,9 +1,9 @@
 /** Picks an example; shows what to notice in the one loaded. */
-import type { Example } from '../examples/examples';
+import type { ExampleEntry } from '../examples/examples';
 import './ExamplesMenu.css';
 
 interface ExamplesMenuProps {
-  examples: readonly Example[];
+  examples: readonly ExampleEntry[];
   /** The loaded example, while it is unedited. */
   selectedId: string | null;
   onSelect(id: string): void;

@@ -2,18 +2,27 @@
  * The examples menu. The examples are the parity fixtures themselves
  * (test/fixtures/): every one is run in CI on native sqlite3 and on the
  * engine, so what an example shows is what Sequelize really does.
+ *
+ * The page's first load carries only each example's title and what to
+ * notice, and the first example (the seed) whole; the other scenarios are a
+ * chunk of their own (./example-scenarios.ts), fetched once the first result
+ * is shown or an example is chosen, so that adding examples does not grow
+ * the first load.
  */
 import type { ScenarioInput } from '../engine/scenario';
+import seed from '../../test/fixtures/seed-add-column.json';
+import entries from 'virtual:example-entries';
 
-export interface Example {
+export interface ExampleEntry {
   id: string;
   title: string;
   /** One sentence: what to notice. */
   notice: string;
-  scenario: ScenarioInput;
 }
 
-const files = import.meta.glob<ScenarioInput>('../../test/fixtures/*.json', { eager: true, import: 'default' });
+export interface Example extends ExampleEntry {
+  scenario: ScenarioInput;
+}
 
 /** Menu order: the seed first, then the pitfalls people hit most. */
 const ORDER = [
@@ -47,25 +56,41 @@ const ORDER = [
   'v7-match-removed',
 ];
 
-function idOf(path: string): string {
+export function exampleIdOf(path: string): string {
   return path.replace(/^.*\/|\.json$/g, '');
 }
 
-export const EXAMPLES: readonly Example[] = Object.entries(files)
-  .map(([path, scenario]) => ({
-    id: idOf(path),
-    title: typeof scenario.title === 'string' ? scenario.title : idOf(path),
-    notice: typeof scenario.notice === 'string' ? scenario.notice : '',
-    scenario,
-  }))
-  .sort((a, b) => {
-    const rank = (id: string) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
-    return rank(a.id) - rank(b.id) || a.title.localeCompare(b.title);
-  });
+const rank = (id: string) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
 
-export function findExample(id: string): Example | undefined {
-  return EXAMPLES.find((example) => example.id === id);
+/** Orders examples as the menu lists them. */
+export function menuOrder(a: ExampleEntry, b: ExampleEntry): number {
+  return rank(a.id) - rank(b.id) || a.title.localeCompare(b.title);
+}
+
+export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = entries
+  .map(({ file, title, notice }) => ({ id: exampleIdOf(file), title: title ?? exampleIdOf(file), notice: notice ?? '' }))
+  .sort(menuOrder);
+
+export function findExampleEntry(id: string): ExampleEntry | undefined {
+  return EXAMPLE_ENTRIES.find((entry) => entry.id === id);
 }
 
 /** The seed's scenario: what a newcomer sees first. */
-export const FIRST_EXAMPLE = EXAMPLES[0] as Example;
+export const FIRST_EXAMPLE: Example = {
+  id: 'seed-add-column',
+  title: seed.title,
+  notice: seed.notice,
+  scenario: seed as ScenarioInput,
+};
+
+let loading: Promise<readonly Example[]> | null = null;
+
+/** Every example with its scenario (fetched once). */
+export function loadExamples(): Promise<readonly Example[]> {
+  loading ??= import('./example-scenarios').then((module) => module.EXAMPLES);
+  return loading;
+}
+
+export async function loadExample(id: string): Promise<Example | undefined> {
+  return (await loadExamples()).find((example) => example.id === id);
+}

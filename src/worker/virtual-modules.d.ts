@@ -3,3 +3,9 @@ declare module 'virtual:pg-empty-cluster' {
   const url: string;
   export default url;
 }
+
+/** Each example's file name, title and notice (build-tools/example-entries-plugin.ts). */
+declare module 'virtual:example-entries' {
+  const entries: ReadonlyArray<{ file: string; title: string | null; notice: string | null }>;
+  export default entries;
+}
