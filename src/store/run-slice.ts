@@ -73,6 +73,16 @@ export interface RunActions {
 
 const NO_SECOND_RUN: SecondRun = { runId: 0, status: 'idle', result: null, failure: null, loadingNote: null };
 
+/**
+ * A comparison's second run once the main run has failed: not run. It only
+ * starts after a main result (one going was replaced), and an earlier one's
+ * result is of code that has changed since; before, it showed as running for
+ * ever, or showed that older result as if it were current.
+ */
+function notRunAfterFailure(run: SecondRun): SecondRun {
+  return { ...NO_SECOND_RUN, runId: run.runId };
+}
+
 /** The state change that replaces one comparison's second run. */
 function secondRun(kind: SecondRunKind, run: SecondRun): Pick<RunState, 'otherDialect'> | Pick<RunState, 'otherVersion'> {
   return kind === 'otherDialect' ? { otherDialect: run } : { otherVersion: run };
@@ -114,6 +124,11 @@ export const createRunSlice: StateCreator<PlaygroundStore, [], [], RunState & { 
       set((state) => (id !== state[kind].runId ? state : secondRun(kind, { runId: id, status: 'done', result, failure: null, loadingNote: null }))),
     secondRunFailed: (kind, id, failure) =>
       set((state) => (id !== state[kind].runId ? state : secondRun(kind, { ...state[kind], status: 'failed', failure, loadingNote: null }))),
-    runFailed: (id, failure) => set((state) => (id !== state.runId ? state : { status: 'failed', failure, loadingNote: null })),
+    runFailed: (id, failure) =>
+      set((state) =>
+        id !== state.runId
+          ? state
+          : { status: 'failed', failure, loadingNote: null, otherDialect: notRunAfterFailure(state.otherDialect), otherVersion: notRunAfterFailure(state.otherVersion) },
+      ),
   },
 });

@@ -45,6 +45,27 @@ describe('run slice', () => {
     runFinished(2, result(2), 5);
     expect(store.getState()).toMatchObject({ status: 'done', result: result(2) });
   });
+
+  it('a comparison’s second run shows as not run once the main run fails, not running for ever nor an older result', () => {
+    const store = createPlaygroundStore(SCENARIO);
+    const { runStarted, runFinished, runFailed, secondRunStarted, secondRunFinished } = store.getState().runActions;
+    const failure = { name: 'SyntaxError', message: 'Unexpected token' };
+    runStarted(1, ['sync']);
+    runFinished(1, result(1), 5);
+    secondRunStarted('otherVersion', 1);
+    secondRunFinished('otherVersion', 1, result(10));
+    // The code changes and no longer compiles: the older release's result is not of this code.
+    runStarted(2, ['sync']);
+    runFailed(2, failure);
+    expect(store.getState().otherVersion).toMatchObject({ status: 'idle', result: null });
+    // A second run going is replaced by a newer run, which then fails: the second never comes.
+    runStarted(3, ['sync']);
+    runFinished(3, result(3), 5);
+    secondRunStarted('otherDialect', 3);
+    runStarted(4, ['sync']);
+    runFailed(4, failure);
+    expect(store.getState().otherDialect).toMatchObject({ status: 'idle', result: null });
+  });
 });
 
 describe('run controller', () => {
