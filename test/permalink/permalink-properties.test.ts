@@ -53,7 +53,11 @@ describe('permalink and validator properties', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {
         const json = JSON.parse(JSON.stringify(scenario)) as ScenarioInput;
-        expect(decodePermalink(encodePermalink(scenario))).toStrictEqual(json);
+        // toEqual, not toStrictEqual: the strict one compares objects'
+        // `.constructor`, which a field named "constructor" (fast-check
+        // makes one) replaces by two different objects. Both come from JSON:
+        // there is no undefined property for the strict one to catch.
+        expect(decodePermalink(encodePermalink(scenario))).toEqual(json);
       }),
       { numRuns: 500 },
     );
@@ -64,7 +68,7 @@ describe('permalink and validator properties', () => {
       fc.property(scenarioArbitrary, (scenario) => {
         const json = JSON.stringify(scenario);
         const link = `#s=${deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url')}`;
-        expect(decodePermalink(link)).toStrictEqual(JSON.parse(json));
+        expect(decodePermalink(link)).toEqual(JSON.parse(json));
       }),
       { numRuns: 200 },
     );
