@@ -79,7 +79,10 @@ describe('memory under load', () => {
     appUrl = session.url;
   });
 
-  it(`keeps the page's and the engine worker's memory within bounds over ${RUNS} runs`, async () => {
+  // Retried once: in one CI run under load the probe missed the worker's
+  // start and saw no WebAssembly memory at all (the first sample said 0
+  // bytes); a leak fails every attempt, so a second one absorbs only that.
+  it(`keeps the page's and the engine worker's memory within bounds over ${RUNS} runs`, { timeout: 150_000, retry: 1 }, async () => {
     if (!browser) throw new Error('setup failed');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = collectPageProblems(page);
@@ -116,5 +119,5 @@ describe('memory under load', () => {
       await memory.dispose();
       await page.close();
     }
-  }, 150_000);
+  });
 });
