@@ -4,14 +4,9 @@
  * way Node resolution does. One chunk, loaded only with Monaco.
  */
 import type { TypeLib } from './sequelize-types';
+import { asLibs, dynamicAttributesLib, retryAsPromisedLib } from './type-lib-files';
 
 const SEQUELIZE_TYPES = import.meta.glob<string>('/node_modules/sequelize/types/**/*.d.ts', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-const RETRY_AS_PROMISED_TYPES = import.meta.glob<string>('/node_modules/retry-as-promised/dist/index.d.ts', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -44,30 +39,13 @@ export default debug;
 declare namespace NodeJS { interface CallSite { getFileName(): string | undefined; getLineNumber(): number | null; } }
 `,
   },
-  // Model attributes are getters Sequelize defines at run time, so plain
-  // JavaScript reads them (\`user.name\`) where the class declares none:
-  // let any property through rather than mark every such line as an error.
-  {
-    filePath: 'file:///playground/dynamic-attributes.d.ts',
-    content: `export {};
-declare module 'sequelize/types/model' {
-  interface Model<TModelAttributes extends {} = any, TCreationAttributes extends {} = TModelAttributes> {
-    [attribute: string]: any;
-  }
-}
-`,
-  },
+  dynamicAttributesLib('sequelize/types/model'),
 ];
 
-function asLibs(files: Record<string, string>): TypeLib[] {
-  return Object.entries(files).map(([path, content]) => ({ filePath: `file://${path}`, content }));
-}
-
 export function sequelize6Types(): readonly TypeLib[] {
-  const retry = Object.values(RETRY_AS_PROMISED_TYPES)[0] ?? 'export interface Options { max: number; }\n';
   return [
     ...asLibs(SEQUELIZE_TYPES),
-    { filePath: 'file:///node_modules/retry-as-promised/index.d.ts', content: retry },
+    retryAsPromisedLib(),
     ...STUBS,
   ];
 }

@@ -6,6 +6,7 @@
  * scenario with `"sequelize": "7"`.
  */
 import type { TypeLib } from './sequelize-types';
+import { asLibs, dynamicAttributesLib, retryAsPromisedLib } from './type-lib-files';
 
 // `.d.ts` only: the `.d.mts` twins say the same for ES module importers.
 const CORE_TYPES = import.meta.glob<string>('/node_modules/@sequelize/core/lib/**/*.d.ts', {
@@ -23,12 +24,6 @@ const UTILS_TYPES = import.meta.glob<string>(['/node_modules/@sequelize/utils/li
 // The connection pool's options and class (`sequelize.pool`): small, and
 // @sequelize/core's own copy (a different major version from Sequelize 6's).
 const POOL_TYPES = import.meta.glob<string>('/node_modules/@sequelize/core/node_modules/sequelize-pool/types/**/*.d.ts', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-const RETRY_AS_PROMISED_TYPES = import.meta.glob<string>('/node_modules/retry-as-promised/dist/index.d.ts', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -84,32 +79,15 @@ export default debug;
     filePath: 'file:///playground/node-globals.d.ts',
     content: 'interface Buffer extends Uint8Array {}\ninterface URL { readonly href: string; }\n',
   },
-  // Model attributes are getters Sequelize defines at run time, so plain
-  // JavaScript reads them (\`user.name\`) where the class declares none:
-  // let any property through rather than mark every such line as an error.
-  {
-    filePath: 'file:///playground/dynamic-attributes.d.ts',
-    content: `export {};
-declare module '@sequelize/core/lib/model' {
-  interface Model<TModelAttributes extends {} = any, TCreationAttributes extends {} = TModelAttributes> {
-    [attribute: string]: any;
-  }
-}
-`,
-  },
+  dynamicAttributesLib('@sequelize/core/lib/model'),
 ];
 
-function asLibs(files: Record<string, string>): TypeLib[] {
-  return Object.entries(files).map(([path, content]) => ({ filePath: `file://${path}`, content }));
-}
-
 export function sequelize7Types(): readonly TypeLib[] {
-  const retry = Object.values(RETRY_AS_PROMISED_TYPES)[0] ?? 'export interface Options { max: number; }\n';
   return [
     ...asLibs(CORE_TYPES),
     ...asLibs(UTILS_TYPES),
     ...asLibs(POOL_TYPES),
-    { filePath: 'file:///node_modules/retry-as-promised/index.d.ts', content: retry },
+    retryAsPromisedLib(),
     ...ENTRY_POINTS,
     ...STUBS,
   ];

@@ -5,23 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Mode } from '../../src/engine/scenario';
-import type { ModeResult, RunResult } from '../../src/engine/result';
-import { runOnEngine } from '../support/engines';
+import type { ModeResult } from '../../src/engine/result';
+import { fixtureMode, fixtureResult } from '../results/fixture-results';
 import { loadFixture, loadFixtures } from '../support/fixtures';
 
-const cache = new Map<string, Promise<RunResult>>();
-
-function run(name: string): Promise<RunResult> {
-  let result = cache.get(name);
-  if (!result) cache.set(name, (result = runOnEngine(loadFixture(name).scenario)));
-  return result;
-}
-
-async function mode(name: string, which: Mode): Promise<ModeResult> {
-  const found = (await run(name)).modes.find((m) => m.mode === which);
-  if (!found) throw new Error(`${name} has no mode ${which}`);
-  return found;
-}
+const run = fixtureResult;
+const mode = async (name: string, which: Mode): Promise<ModeResult> => (await fixtureMode(name, which)).mode;
 
 const rowsOf = (m: ModeResult, table: string) => m.tables[table]?.rows ?? [];
 const columnsOf = (m: ModeResult, table: string) => (m.tables[table]?.columns ?? []).map((c) => c.name);

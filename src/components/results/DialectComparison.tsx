@@ -6,24 +6,16 @@
  * `mode-<mode>` column.
  */
 import type { CSSProperties } from 'react';
-import type { RunResult } from '../../engine/result';
 import { DIALECTS, type Dialect, type Mode } from '../../engine/scenario';
+import { ComparedModePicker, type ComparedRun } from './ComparedModePicker';
 import { DatabaseDownloadContext } from './database-download';
 import { ModeColumn } from './ModeColumn';
-// The mode chips are the toolbar's (ModePicker.css).
-import '../ModePicker.css';
 import './DialectComparison.css';
 
 export const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite (sql.js)', postgres: 'PostgreSQL (PGlite)' };
 
 /** Where one dialect's run stands. */
-export interface DialectRun {
-  status: 'idle' | 'running' | 'done' | 'failed';
-  result: RunResult | null;
-  failure: { name: string; message: string } | null;
-  /** What the run waits for (PostgreSQL loading), if anything. */
-  note: string | null;
-}
+export type DialectRun = ComparedRun;
 
 export interface DialectComparisonProps {
   modes: readonly Mode[];
@@ -69,15 +61,7 @@ export function DialectComparison({ modes, mode, onModeChange, runs, pretty }: D
   const style = { '--results-n': DIALECTS.length } as CSSProperties;
   return (
     <div className="results dcmp" style={style} data-testid="dialect-comparison">
-      <fieldset className="mode-picker">
-        <legend className="mode-picker__legend">Compare SQLite and PostgreSQL for</legend>
-        {modes.map((m) => (
-          <label key={m} className="mode-picker__mode" data-on={m === mode}>
-            <input type="radio" name="compared-mode" value={m} checked={m === mode} onChange={() => onModeChange(m)} />
-            {m}
-          </label>
-        ))}
-      </fieldset>
+      <ComparedModePicker legend="Compare SQLite and PostgreSQL for" modes={modes} mode={mode} onModeChange={onModeChange} />
       {/* Downloads fetch the last run's files, which here may be either dialect's: not offered. */}
       <DatabaseDownloadContext.Provider value={null}>
         <div className="results-grid dcmp-grid">

@@ -13,25 +13,19 @@
  * Gaps opposite a one-sided statement are `li.vcmp-gap`, without `data-sql`.
  */
 import { useMemo } from 'react';
-import type { ModeResult, RunResult } from '../../engine/result';
+import type { ModeResult } from '../../engine/result';
 import type { Dialect, Mode } from '../../engine/scenario';
 import { alignLogs, countDiffs } from '../../results/log-alignment';
 import { MODE_PHASES, VersionSide } from './VersionSide';
-// The mode chips are the toolbar's (ModePicker.css).
-import '../ModePicker.css';
+import { ComparedModePicker, type ComparedRun } from './ComparedModePicker';
 import './VersionComparison.css';
 
 /** Where one release's run stands. */
-export interface VersionRun {
+export interface VersionRun extends ComparedRun {
   /** The exact version. */
   version: string;
   /** Whether this is the scenario's own release or the one it is compared with. */
   role: 'scenario' | 'compared';
-  status: 'idle' | 'running' | 'done' | 'failed';
-  result: RunResult | null;
-  failure: { name: string; message: string } | null;
-  /** What the run waits for (PostgreSQL loading), if anything. */
-  note: string | null;
 }
 
 export interface VersionComparisonProps {
@@ -63,15 +57,7 @@ export function VersionComparison({ modes, mode, onModeChange, runs, dialect, pr
   return (
     <div className="results vcmp" data-testid="version-comparison">
       <div className="vcmp-bar">
-        <fieldset className="mode-picker">
-          <legend className="mode-picker__legend">{`Compare Sequelize ${left.version} and ${right.version} for`}</legend>
-          {modes.map((m) => (
-            <label key={m} className="mode-picker__mode" data-on={m === mode}>
-              <input type="radio" name="compared-mode" value={m} checked={m === mode} onChange={() => onModeChange(m)} />
-              {m}
-            </label>
-          ))}
-        </fieldset>
+        <ComparedModePicker legend={`Compare Sequelize ${left.version} and ${right.version} for`} modes={modes} mode={mode} onModeChange={onModeChange} />
         {counts && (
           <p className="vcmp-counts" data-testid="version-diff-counts">
             <span>{`${counts.same} the same`}</span>
