@@ -9,6 +9,7 @@
  * instance's filesystem after CHECKPOINT, which is what `dumpDataDir` reads.
  */
 import type { MemoryFS, PGlite } from '@electric-sql/pglite';
+import { FileChanges, type FileOperations, type SyncedFiles } from './memfs-changes';
 
 /** A file (bytes) or a directory (null), by path inside the data directory. */
 export interface DataDirEntry {
@@ -29,6 +30,7 @@ interface EmFs {
   writeFile(path: string, data: Uint8Array): void;
   mkdir(path: string): void;
   mkdirTree(path: string): void;
+  lookupPath(path: string): { node: { mount: { type: { ops_table: { file: FileOperations } } } } };
 }
 
 const emFs = (pglite: PGlite): EmFs => pglite.Module.FS as unknown as EmFs;
@@ -53,9 +55,27 @@ export function readDataDir(pglite: PGlite): DataDir {
   return entries;
 }
 
-/** A MEMFS that also counts the libraries Postgres loads (`dlopen`; see pglite-restart.ts). */
+/**
+ * A MEMFS that also counts the libraries Postgres loads (`dlopen`; see
+ * pglite-restart.ts), notes which files change, and reads the top of
+ * Postgres's heap.
+ */
 export interface DataDirFs extends MemoryFS {
   readonly libraryLoads: number;
+  readonly changes: FileChanges;
+  /**
+   * The files' bytes as of the latest moment they were all known: the data
+   * directory the instance started on, then each state kept or put back
+   * (pglite-restart.ts). A file unchanged since has these bytes.
+   */
+  lastSynced: SyncedFiles | null;
+  /**
+   * The end of the memory the instance's allocator has handed out (its
+   * `sbrk` break). Every byte Postgres wrote is below it: its stack and data
+   * lie below the heap, and the allocator only grows the heap. Above it the
+   * memory is as the instance got it: zeros.
+   */
+  heapTop(): number;
 }
 
 type EmscriptenOptions = Parameters<MemoryFS['init']>[1];
@@ -64,6 +84,15 @@ type EmscriptenOptions = Parameters<MemoryFS['init']>[1];
 export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir): DataDirFs {
   return new (class extends MemoryFSClass {
     libraryLoads = 0;
+    readonly changes = new FileChanges();
+    lastSynced: SyncedFiles | null = null;
+    /** Where the allocator keeps its break: Emscripten's `emscripten_get_sbrk_ptr`, from the instance's exports. */
+    private breakPointer: (() => number) | null = null;
+
+    heapTop(): number {
+      const heap = (this.pg!.Module as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+      return new DataView(heap.buffer).getUint32(this.breakPointer!(), true);
+    }
 
     override async init(pg: PGlite, options: EmscriptenOptions) {
       const instantiate = options.instantiateWasm!;
@@ -75,7 +104,12 @@ export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir): Dat
           this.libraryLoads++;
           return dlopen(...args);
         }, dlopen); // its `sig`
-        return instantiate(imports, done);
+        const started: typeof done = (instance, ...rest) => {
+          // Exported by PGlite's wasm, though not put on `Module`.
+          this.breakPointer = instance.exports.emscripten_get_sbrk_ptr as () => number;
+          return done(instance, ...rest);
+        };
+        return instantiate(imports, started);
       };
       return super.init(pg, { ...options, instantiateWasm });
     }
@@ -84,10 +118,19 @@ export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir): Dat
       const fs = emFs(this.pg!);
       fs.mkdirTree(PGDATA);
       // writeFile copies: the instance gets its own bytes.
+      const bytes = new Map<object, Uint8Array>();
       for (const { path, data } of dataDir) {
-        if (data) fs.writeFile(`${PGDATA}/${path}`, data);
-        else fs.mkdir(`${PGDATA}/${path}`);
+        if (!data) {
+          fs.mkdir(`${PGDATA}/${path}`);
+          continue;
+        }
+        fs.writeFile(`${PGDATA}/${path}`, data);
+        bytes.set(fs.lookupPath(`${PGDATA}/${path}`).node, data);
       }
+      // The root's filesystem (MEMFS) and its table of file operations, made when it made PGDATA's directories.
+      const memfs = fs.lookupPath(PGDATA).node.mount.type;
+      this.changes.watch(memfs.ops_table.file);
+      this.lastSynced = { bytes, at: this.changes.now() };
     }
   })();
 }

@@ -19,6 +19,7 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type { DataDir, DataDirEntry, DataDirFs } from './pglite-datadir';
+import type { SyncedFiles } from './memfs-changes';
 import { keepMemory, restoreMemory } from './wasm-memory-pages';
 
 const PGDATA = '/pglite/data';
@@ -42,7 +43,7 @@ interface EmFs {
   isDir(mode: number): boolean;
   hashAddNode(node: EmNode): void;
   hashRemoveNode(node: EmNode): void;
-    streams: Array<EmStream | null>;
+  streams: Array<EmStream | null>;
 }
 
 interface SavedNode {
@@ -83,16 +84,25 @@ export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
   const mod = pglite.Module as unknown as { HEAPU8: Uint8Array; FS: EmFs };
   const emFs = mod.FS;
   const libraryLoads = fs.libraryLoads;
+  const changes = fs.changes;
 
-  const memory = keepMemory(mod.HEAPU8);
+  const memory = keepMemory(mod.HEAPU8, fs.heapTop());
 
+  // A file unchanged since the files were last known shares those bytes (never written to: restores copy from them).
+  const previous = fs.lastSynced;
+  const bytesOf = (node: EmNode): Uint8Array => {
+    const known = previous && changes.unchangedSince(node, previous.at) ? previous.bytes.get(node) : undefined;
+    return known ?? (node.contents as Uint8Array | null)?.slice(0, node.usedBytes) ?? new Uint8Array(0);
+  };
   const root = emFs.lookupPath(PGDATA).node;
   const nodes: SavedNode[] = [];
   const files: DataDirEntry[] = [];
+  const synced: SyncedFiles = { bytes: new Map(), at: 0 };
   const walk = (dir: EmNode, path: string) => {
     for (const [name, node] of Object.entries(dir.contents as Record<string, EmNode>)) {
       const isDir = emFs.isDir(node.mode);
-      const bytes = isDir ? null : ((node.contents as Uint8Array | null)?.slice(0, node.usedBytes) ?? new Uint8Array(0));
+      const bytes = isDir ? null : bytesOf(node);
+      if (bytes) synced.bytes.set(node, bytes);
       nodes.push({ node, parent: dir, name, mode: node.mode, mtime: node.mtime, bytes });
       files.push({ path: `${path}${name}`, data: bytes });
       if (isDir) walk(node, `${path}${name}/`);
@@ -100,12 +110,14 @@ export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
   };
   walk(root, '');
   const streams = emFs.streams.map((stream) => stream && { stream, own: { ...stream }, shared: { ...stream.shared } });
+  synced.at = changes.now();
+  fs.lastSynced = synced;
 
   return {
     files,
     restore() {
       if (fs.libraryLoads !== libraryLoads || pglite.closed) return false;
-      restoreMemory(mod.HEAPU8, memory);
+      restoreMemory(mod.HEAPU8, memory, fs.heapTop());
 
       const unlinkAll = (dir: EmNode) => {
         for (const [name, node] of Object.entries(dir.contents as Record<string, EmNode>)) {
@@ -117,10 +129,16 @@ export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
       unlinkAll(root);
       for (const { node, parent, name, mode, mtime, bytes } of nodes) {
         Object.assign(node, { parent, name, mode, mtime });
-        if (bytes) restoreContents(node, bytes);
+        // Only files changed since this state was last kept or put back are written.
+        if (bytes && !changes.unchangedSince(node, synced.at)) {
+          restoreContents(node, bytes);
+          changes.changed(node);
+        }
         (parent.contents as Record<string, EmNode>)[name] = node;
         emFs.hashAddNode(node);
       }
+      synced.at = changes.now();
+      fs.lastSynced = synced;
 
       emFs.streams.length = 0;
       streams.forEach((saved, fd) => {

@@ -5,8 +5,11 @@
  * run's baseline must start empty, and an instance that loaded a library
  * after its state was kept must not be restored.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPgliteHost } from '../../src/engine/pglite-host';
+import { dataDirFs, readDataDir } from '../../src/engine/pglite-datadir';
+import { keepState } from '../../src/engine/pglite-restart';
 
 describe('PGlite host: modes on one baseline', () => {
   it('gives every mode the baseline, and nothing of the mode before', async () => {
@@ -66,5 +69,72 @@ describe('PGlite host: modes on one baseline', () => {
       }
     }
     await host.dispose();
+  }, 120_000);
+
+  // The kept state reads and restores memory only below the heap's top
+  // (wasm-memory-pages.ts): that holds only if Postgres never writes above
+  // it and the top never comes down, through whatever a scenario does.
+  it('writes nothing above the heap top, which only grows', async () => {
+    const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
+    const fs = dataDirFs(MemoryFS, []);
+    const pglite = await PGlite.create({ fs });
+    const firstNonZeroAbove = (top: number) => {
+      const heap = (pglite.Module as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+      const words = new Int32Array(heap.buffer, 0, heap.length >> 2);
+      for (let i = Math.ceil(top / 4); i < words.length; i++) if (words[i] !== 0) return i * 4;
+      return -1;
+    };
+    let top = fs.heapTop();
+    expect(top).toBeGreaterThan(0);
+    expect(firstNonZeroAbove(top)).toBe(-1);
+    for (const sql of [
+      `CREATE TABLE t (id serial PRIMARY KEY, v text); INSERT INTO t (v) SELECT repeat(md5(i::text), 20) FROM generate_series(1, 50000) i`,
+      `CREATE INDEX ON t (v); SELECT v FROM t ORDER BY v DESC LIMIT 1`,
+      `DO $$ BEGIN PERFORM count(*) FROM t; END $$`,
+      `SELECT to_tsvector('english', string_agg(v, ' ')) FROM (SELECT v FROM t LIMIT 500) s`,
+      `DELETE FROM t WHERE id % 2 = 0`,
+      `VACUUM FULL t`,
+      `DROP TABLE t; CHECKPOINT`,
+    ]) {
+      await pglite.exec(sql);
+      const now = fs.heapTop();
+      expect(now).toBeGreaterThanOrEqual(top);
+      top = now;
+      expect(firstNonZeroAbove(top)).toBe(-1);
+    }
+    await pglite.close();
+  }, 120_000);
+
+  // Only files changed since a state was kept or put back are copied
+  // (memfs-changes.ts): a change the tracking missed would survive a restore.
+  it('puts back every file as kept, whether written, truncated or left alone', async () => {
+    const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
+    const fs = dataDirFs(MemoryFS, []);
+    const pglite = await PGlite.create({ fs });
+    const digest = (data: Uint8Array | null) => data && createHash('sha256').update(data).digest('hex');
+    const files = () => new Map(readDataDir(pglite).map(({ path, data }) => [path, digest(data)]));
+    const size = async () => (await pglite.query<{ n: number }>(`SELECT pg_relation_size('t')::int n`)).rows[0]!.n;
+    await pglite.exec(`CREATE TABLE t AS SELECT i id, repeat('x', 200) v FROM generate_series(1, 3000) i; DELETE FROM t WHERE id > 10;`);
+    await pglite.exec('CHECKPOINT');
+    const sizeKept = await size();
+    const state = await pglite.runExclusive(async () => keepState(pglite, fs));
+    const kept = files();
+    expect(new Map(state.files.map(({ path, data }) => [path, digest(data)]))).toEqual(kept);
+
+    // VACUUM truncates the table's file (its dirty pages stay in shared buffers): a change of size only.
+    await pglite.exec('VACUUM t');
+    expect(await size()).toBeLessThan(sizeKept);
+    expect(state.restore()).toBe(true);
+    expect(files()).toEqual(kept);
+    // Put back again with nothing changed, then after writes and a new file.
+    expect(state.restore()).toBe(true);
+    expect(files()).toEqual(kept);
+    await pglite.exec(`INSERT INTO t SELECT i, 'y' FROM generate_series(1, 500) i; CREATE TABLE u (x int);`);
+    await pglite.exec('CHECKPOINT');
+    expect(state.restore()).toBe(true);
+    expect(files()).toEqual(kept);
+    expect(await size()).toBe(sizeKept);
+    expect((await pglite.query(`SELECT count(*)::int n FROM t`)).rows).toEqual([{ n: 10 }]);
+    await pglite.close();
   }, 120_000);
 });
