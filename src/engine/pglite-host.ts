@@ -18,8 +18,9 @@
  * - saving the baseline: CHECKPOINT + reading the files from the instance's
  *   MEMFS, 50–80 ms (was CHECKPOINT + dumpDataDir, 230–320 ms);
  * - starting an instance on a copy (pglite-datadir.ts: files written into
- *   MEMFS, shared_buffers 16MB): 300–340 ms (was `loadDataDir` with the
- *   40 MB tarball, 770–1250 ms);
+ *   MEMFS): 150–170 ms with the relation cache's init files and
+ *   shared_buffers 4MB (pglite-cluster.ts); 300–340 ms without them, and
+ *   770–1250 ms with `loadDataDir` and the 40 MB tarball;
  * - the next mode on the same baseline restores the started instance's
  *   memory and files (pglite-restart.ts): 20–35 ms, query included. Only the
  *   first mode of a run pays a start (and a mode after one that loaded a

@@ -17,6 +17,7 @@ import { createSqljsHost } from '../engine/sqljs-host';
 import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
 import { captureEngineCapabilities, lockDown } from './sandbox';
+import type { Download, DownloadProgress } from './engine-download';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 import { forThePage, resultHead, splitRows } from '../protocol/result-parts';
 
@@ -42,8 +43,9 @@ function post(message: WorkerResponse): void {
  */
 const assetUrl = (url: string) => new URL(url, import.meta.url).href;
 
-/** PGlite's downloads, with the fetch taken before the sandbox closed. */
-const fetchAsset = (url: string) => engine.fetch(assetUrl(url));
+/** PGlite's downloads, with the download function taken before the sandbox closed. */
+const downloadAsset: Download = ((url: string, type: 'arraybuffer' | 'blob', onProgress?: DownloadProgress) =>
+  engine.download(assetUrl(url), type as 'blob', onProgress)) as Download;
 
 function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) return { name: error.name, message: error.message };
@@ -115,7 +117,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     const result = await runScenario(scenario, {
       host: (dialect, sequelizeVersion, database) =>
         dialect === 'postgres'
-          ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), fetchAsset, { sequelizeVersion, database })
+          ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), downloadAsset, { sequelizeVersion, database })
           : sqlite,
       onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
       onPhase: (stage, phase) => post({ type: 'phase', id: request.id, stage, phase }),

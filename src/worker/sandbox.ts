@@ -22,6 +22,8 @@
  * `import()` and anything missed here to the app's own origin.
  */
 
+import { captureDownload, type Download } from './engine-download';
+
 /**
  * Globals that reach the network, storage or other contexts in a Chromium
  * dedicated worker (enumerated in Chromium 156). Constructors that do
@@ -67,8 +69,8 @@ export const REMOVED_NAVIGATOR = ['storage', 'storageBuckets', 'locks', 'usb', '
 
 /** What the engine keeps for itself before the sandbox closes. */
 export interface EngineCapabilities {
-  /** The engine's own downloads (PGlite's files): the worker's `fetch`, bound. */
-  fetch(url: string): Promise<Response>;
+  /** The engine's own downloads (PGlite's files), with their progress: ./engine-download.ts. */
+  download: Download;
   /** Answers to the page: the worker's `postMessage`, bound. */
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
@@ -78,15 +80,14 @@ type Scope = Record<string, unknown>;
 /** Takes the references the engine needs; call before `lockDown`. */
 export function captureEngineCapabilities(scope: object = globalThis): EngineCapabilities {
   const global = scope as Scope;
-  if (typeof global.fetch !== 'function' || typeof global.postMessage !== 'function') {
-    throw new Error('The sandbox was locked before the engine took fetch and postMessage.');
+  if (typeof global.XMLHttpRequest !== 'function' || typeof global.postMessage !== 'function') {
+    throw new Error('The sandbox was locked before the engine took XMLHttpRequest and postMessage.');
   }
   // Bound now: a later change to the global (or to Function.prototype.call)
   // does not change what these call.
-  const fetch = (global.fetch as typeof globalThis.fetch).bind(scope);
   const post = (global.postMessage as (message: unknown, transfer?: Transferable[]) => void).bind(scope);
   return {
-    fetch: (url) => fetch(url),
+    download: captureDownload(scope),
     postMessage: (message, transfer) => (transfer ? post(message, transfer) : post(message)),
   };
 }

@@ -114,7 +114,7 @@ describe('the engine sandbox', () => {
     await page.context().close();
   });
 
-  it('with the sandbox locked, PostgreSQL still loads and runs (the engine kept the fetch it needs)', async () => {
+  it('with the sandbox locked, PostgreSQL still loads and runs (the engine kept the download it needs)', async () => {
     if (!listener) throw new Error('no listener');
     const listening = listener;
     const scenario: ScenarioInput = {
@@ -134,6 +134,67 @@ describe('the engine sandbox', () => {
     await page.waitForTimeout(500);
     expect(listening.arrivals()).toEqual([]);
     expect(otherThanRefusalsOf(problems, listening.url)).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  // The engine downloads PGlite with an XMLHttpRequest after user code has
+  // run (src/worker/engine-download.ts). User code that replaced whatever
+  // the engine could call with its request must never get hold of it.
+  it('user code that trapped every way to an XMLHttpRequest gets none from the PostgreSQL download', async () => {
+    const traps = `if (!globalThis.trapped) {
+  globalThis.trapped = true;
+  globalThis.grabbed = [];
+  const apply = Reflect.apply;
+  const toString = Object.prototype.toString;
+  const grab = (where, x) => {
+    if (x && typeof x === 'object' && apply(toString, x, []) === '[object XMLHttpRequest]') globalThis.grabbed.push(where);
+  };
+  const wrapMethod = (o, name) => {
+    const original = o[name];
+    o[name] = function (...args) { grab(name, this); grab(name, args[0]); return apply(original, this, args); };
+  };
+  const wrapAccessor = (o, name, kind) => {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (!d || !d[kind]) return;
+    const original = d[kind];
+    Object.defineProperty(o, name, { ...d, [kind]: function (...args) { grab(name, this); return apply(original, this, args); } });
+  };
+  wrapMethod(EventTarget.prototype, 'addEventListener');
+  wrapMethod(EventTarget.prototype, 'dispatchEvent');
+  for (const name of ['onload', 'onprogress', 'onerror', 'onabort', 'onloadend', 'onloadstart', 'ontimeout']) wrapAccessor(XMLHttpRequestEventTarget.prototype, name, 'set');
+  // An event's getters, to reach its target (the request) through this.
+  const targetOf = Object.getOwnPropertyDescriptor(Event.prototype, 'target').get;
+  for (const [o, name] of [[ProgressEvent.prototype, 'loaded'], [ProgressEvent.prototype, 'total'], [ProgressEvent.prototype, 'lengthComputable'], [Event.prototype, 'type']]) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    Object.defineProperty(o, name, { ...d, get() { grab(name, apply(targetOf, this, [])); return apply(d.get, this, []); } });
+  }
+  for (const name of ['target', 'currentTarget', 'srcElement']) {
+    const d = Object.getOwnPropertyDescriptor(Event.prototype, name);
+    Object.defineProperty(Event.prototype, name, { ...d, get() { const t = apply(d.get, this, []); grab(name, t); return t; } });
+  }
+  Reflect.apply = (f, self, args) => { grab('Reflect.apply', self); return apply(f, self, args); };
+  Function.prototype.call = function (self, ...args) { grab('call', self); return apply(this, self, args); };
+  Function.prototype.apply = function (self, args) { grab('apply', self); return apply(this, self, args ?? []); };
+}`;
+    const scenario: ScenarioInput = {
+      format: 'sync-playground/scenario@1',
+      title: 'Traps for the engine download',
+      setup: `${traps}\nconst P = sequelize.define('P', { name: DataTypes.STRING });\nawait P.sync();\nawait P.create({ name: 'kept' });`,
+      models: "sequelize.define('P', { name: DataTypes.STRING, extra: DataTypes.INTEGER });",
+      after: 'console.log(JSON.stringify({ dialect: sequelize.getDialect(), grabbed: globalThis.grabbed }));',
+      modes: ['alter'],
+    };
+    const page = await newPage();
+    const problems = collectPageProblems(page);
+    // First on SQLite: the traps are set in the worker before PostgreSQL is ever loaded.
+    await page.goto(url + encodePermalink(scenario));
+    await waitForRun(page, 120_000);
+    const printed = page.getByTestId('mode-alter').getByTestId('console');
+    expect(await printed.textContent()).toBe('{"dialect":"sqlite","grabbed":[]}');
+    await page.getByTestId('dialect-picker').getByLabel('PostgreSQL').check();
+    await expect.poll(() => printed.textContent(), { timeout: 120_000 }).toContain('"dialect":"postgres"');
+    expect(await printed.textContent()).toBe('{"dialect":"postgres","grabbed":[]}');
+    expect(problems).toEqual([]);
     await page.context().close();
   }, 180_000);
 });
