@@ -54,9 +54,12 @@ async function fetchArtifacts(download: DownloadAsset, note: LoadingNote) {
     // One message per tenth of a megabyte at most, not one per event.
     if (text !== shown) note((shown = text));
   };
-  const [wasm, fsBundle] = await Promise.all([download(wasmUrl, 'arraybuffer', report(wasmUrl)), download(dataUrl, 'blob', report(dataUrl))]);
-  note('Compiling PostgreSQL (PGlite)…');
-  return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle };
+  // The WebAssembly compiles as soon as it is here, while the rest downloads.
+  const [pgliteWasmModule, fsBundle] = await Promise.all([
+    download(wasmUrl, 'arraybuffer', report(wasmUrl)).then((wasm) => WebAssembly.compile(wasm)),
+    download(dataUrl, 'blob', report(dataUrl)),
+  ]);
+  return { pgliteWasmModule, fsBundle };
 }
 
 /**
