@@ -10,6 +10,7 @@ import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import { comparedRelease } from '../store/sequelize-releases';
 import type { SecondRunKind } from '../store/run-slice';
 import type { PlaygroundStoreApi } from '../store/store';
+import { scheduleWarmUp } from './engine-warm-up';
 import { createProgressBatch } from './progress-batch';
 
 /** Long enough not to run on every keystroke, short enough to feel live. */
@@ -32,6 +33,9 @@ function failureOf(error: unknown): { name: string; message: string } | null {
 export function startRunController(store: PlaygroundStoreApi, client: EngineClient): RunController {
   let nextId = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The engine is warmed once, after the first run that finishes (./engine-warm-up.ts). */
+  let warmUpScheduled = false;
+  let disposed = false;
 
   function runNow(): void {
     if (timer !== null) clearTimeout(timer);
@@ -58,6 +62,14 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
         const otherVersion = comparedRelease(scenario.sequelize, compareWithVersion);
         if (compareDialects) runSecond('otherDialect', id, { ...scenario, dialect: withDefaults(scenario).dialect === 'sqlite' ? 'postgres' : 'sqlite' });
         else if (otherVersion !== null) runSecond('otherVersion', id, { ...scenario, sequelize: otherVersion });
+        else if (!warmUpScheduled) {
+          warmUpScheduled = true;
+          const stillIdle = () => {
+            const state = store.getState();
+            return !disposed && nextId === id && timer === null && !state.compareDialects && comparedRelease(state.scenario.sequelize, state.compareWithVersion) === null;
+          };
+          scheduleWarmUp({ client, scenario, result, stillIdle });
+        }
       })
       .catch((error: unknown) => {
         // A failed run keeps the modes it finished (a runaway's message names the next one).
@@ -108,6 +120,7 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
   return {
     runNow,
     dispose() {
+      disposed = true;
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     },

@@ -35,6 +35,12 @@ export interface RunCallbacks {
 export interface EngineClient {
   /** Runs a scenario; rejects with EngineRunError if it fails, times out or is superseded. */
   run(scenario: ScenarioInput, callbacks?: RunCallbacks): Promise<RunResult>;
+  /**
+   * Runs a scenario only to warm the engine's compiled code, as a run in
+   * every way (a newer run supersedes it, the watchdog guards it) but kept
+   * nowhere: downloads stay with the last finished run.
+   */
+  warmUp(scenario: ScenarioInput): Promise<void>;
   /** The SQLite file the baseline or a mode of the last finished run ended with. */
   exportDatabase(stage: DatabaseStage): Promise<Uint8Array>;
   /** A runnable Node reproduction of the scenario (package.json, repro.js, README.md). */
@@ -63,6 +69,8 @@ interface PendingRun {
   resolve(result: RunResult): void;
   reject(error: EngineRunError): void;
   callbacks: RunCallbacks;
+  /** Only to warm the engine: its result is not the last finished run's. */
+  warmUp: boolean;
   timer: ReturnType<typeof setTimeout> | null;
   /** The sections still to come, in order: the baseline, then each mode. */
   pending: string[];
@@ -196,7 +204,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
             return;
           }
           settle(run);
-          finishedRunId = run.id;
+          if (!run.warmUp) finishedRunId = run.id;
           run.resolve(result);
         }
         return;
@@ -246,18 +254,21 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     return created;
   }
 
+  function start(scenario: ScenarioInput, callbacks: RunCallbacks, warmUp: boolean): Promise<RunResult> {
+    if (latest) fail(latest, 'superseded', 'A newer run replaced this one.');
+    const id = ++nextId;
+    const target = ensureWorker();
+    return new Promise<RunResult>((resolve, reject) => {
+      const run: PendingRun = { id, resolve, reject, callbacks, warmUp, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null, sections: new ResultSections(), rows: new RowsParts() };
+      latest = run;
+      startTimer(run);
+      target.postMessage({ type: 'run', id, scenario, ...(warmUp ? { warmUp } : {}) });
+    });
+  }
+
   return {
-    run(scenario, callbacks = {}) {
-      if (latest) fail(latest, 'superseded', 'A newer run replaced this one.');
-      const id = ++nextId;
-      const target = ensureWorker();
-      return new Promise<RunResult>((resolve, reject) => {
-        const run: PendingRun = { id, resolve, reject, callbacks, timer: null, pending: ['baseline', ...withDefaults(scenario).modes], phase: null, sections: new ResultSections(), rows: new RowsParts() };
-        latest = run;
-        startTimer(run);
-        target.postMessage({ type: 'run', id, scenario });
-      });
-    },
+    run: (scenario, callbacks = {}) => start(scenario, callbacks, false),
+    warmUp: (scenario) => start(scenario, {}, true).then(() => undefined),
     exportDatabase(stage) {
       const runId = finishedRunId;
       if (runId === null) return Promise.reject(new EngineRunError('failed', 'No finished run to download from yet.'));

@@ -16,6 +16,11 @@ export type WorkerRequest =
       /** Increasing per client; every response about this run carries it. */
       id: number;
       scenario: ScenarioInput;
+      /**
+       * A run only to warm the engine's compiled code (src/app/engine-warm-up.ts):
+       * its databases are not kept, so downloads stay with the run the page shows.
+       */
+      warmUp?: boolean;
     }
   /** The database file one section of a finished run ended with. */
   | { type: 'export-database'; id: number; runId: number; stage: DatabaseStage }

@@ -112,8 +112,9 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     // The page validates too, but anything crossing postMessage is re-checked.
     const scenario = parseScenario(request.scenario);
     // SQLite files are kept for downloads; a PostgreSQL data directory is
-    // tens of megabytes per mode and is not offered.
-    const keepDatabases = withDefaults(scenario).dialect === 'sqlite';
+    // tens of megabytes per mode and is not offered. A warm-up's are not
+    // kept: downloads stay with the run the page shows.
+    const keepDatabases = withDefaults(scenario).dialect === 'sqlite' && !request.warmUp;
     const result = await runScenario(scenario, {
       host: (dialect, sequelizeVersion, database) =>
         dialect === 'postgres'
@@ -128,7 +129,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
         post({ type: 'progress', id: request.id, progress: split.progress });
       },
     });
-    finished = { runId: request.id, databases };
+    if (!request.warmUp) finished = { runId: request.id, databases };
     post({ type: 'result', id: request.id, head: resultHead(result) });
   } catch (error) {
     post({ type: 'error', id: request.id, error: serializeError(error) });

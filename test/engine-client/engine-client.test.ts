@@ -71,6 +71,25 @@ describe('engine client', () => {
     expect(progress).toEqual(['baseline', 'sync']);
   });
 
+  it('warms up as a run, but downloads stay with the last run that was not a warm-up', async () => {
+    const { client, workers } = setup();
+    const run = client.run(SCENARIO);
+    const [worker] = workers;
+    worker?.send({ type: 'ready' });
+    worker?.finish(1);
+    await run;
+    const warmUp = client.warmUp(SCENARIO);
+    expect(worker?.received.at(-1)).toEqual({ type: 'run', id: 2, scenario: SCENARIO, warmUp: true });
+    worker?.finish(2);
+    await expect(warmUp).resolves.toBeUndefined();
+    void client.exportDatabase('sync');
+    expect(worker?.received.at(-1)).toMatchObject({ type: 'export-database', runId: 1, stage: 'sync' });
+    // A run asked for meanwhile supersedes a warm-up, as any newer run.
+    const second = client.warmUp(SCENARIO);
+    void client.run(SCENARIO);
+    await expect(second).rejects.toMatchObject({ reason: 'superseded' });
+  });
+
   it('puts a big table back together from the parts that came ahead of its section', async () => {
     const { client, workers } = setup();
     const run = client.run(SCENARIO);

@@ -6,7 +6,7 @@ import type { ScenarioInput } from '../../src/engine/scenario';
 import { createPlaygroundStore } from '../../src/store/store';
 
 const SCENARIO: ScenarioInput = { format: 'sync-playground/scenario@1', models: '' };
-const result = (n: number) => ({ format: 'sync-playground/result@1', sequelizeVersion: String(n) }) as unknown as RunResult;
+const result = (n: number) => ({ format: 'sync-playground/result@1', sequelizeVersion: String(n), baseline: { tables: {} }, modes: [] }) as unknown as RunResult;
 
 describe('scenario slice', () => {
   it('keeps modes in column order and never empty', () => {
@@ -74,13 +74,18 @@ describe('run controller', () => {
 
   function fakeClient() {
     const calls: Array<{ scenario: ScenarioInput; resolve(r: RunResult): void; reject(e: Error): void }> = [];
+    const warmUps: ScenarioInput[] = [];
     const client: EngineClient = {
       run: (scenario) => new Promise((resolve, reject) => calls.push({ scenario, resolve, reject })),
+      warmUp: (scenario) => {
+        warmUps.push(scenario);
+        return Promise.resolve();
+      },
       exportDatabase: () => Promise.reject(new Error('not used here')),
       exportReproduction: () => Promise.reject(new Error('not used here')),
       dispose: () => undefined,
     };
-    return { client, calls };
+    return { client, calls, warmUps };
   }
 
   it('runs once, shortly after typing stops, with the latest code', async () => {
@@ -127,5 +132,61 @@ describe('run controller', () => {
     calls[1]?.reject(new EngineRunError('timeout', 'took too long'));
     await vi.runAllTimersAsync();
     expect(store.getState()).toMatchObject({ status: 'failed', failure: { message: 'took too long' } });
+  });
+
+  // src/app/engine-warm-up.ts: the first edits re-run as fast as later ones.
+  it('warms the engine twice after the first finished SQLite run, once, and shows nothing of it', async () => {
+    const store = createPlaygroundStore(SCENARIO);
+    const { client, calls, warmUps } = fakeClient();
+    const controller = startRunController(store, client);
+    controller.runNow();
+    calls[0]?.resolve(result(1));
+    await vi.runAllTimersAsync();
+    expect(warmUps).toEqual([SCENARIO, SCENARIO]);
+    expect(store.getState()).toMatchObject({ status: 'done', result: result(1) });
+    controller.runNow();
+    calls[1]?.resolve(result(2));
+    await vi.runAllTimersAsync();
+    expect(warmUps).toHaveLength(2);
+  });
+
+  it('does not warm the engine for PostgreSQL, a comparison, slow modes, or once a newer run is asked for', async () => {
+    // Big data, or modes that took seconds together: not run again.
+    for (const slow of [
+      { ...result(1), baseline: { tables: { t: { rows: Array.from({ length: 10_001 }, () => ({})) } } } },
+      { ...result(1), modes: [{ durationMs: 3000 }, { durationMs: 3000 }] },
+    ]) {
+      const store = createPlaygroundStore(SCENARIO);
+      const { client, calls, warmUps } = fakeClient();
+      startRunController(store, client).runNow();
+      calls[0]?.resolve(slow as unknown as RunResult);
+      await vi.runAllTimersAsync();
+      expect(warmUps).toEqual([]);
+    }
+    for (const setUp of [
+      (store: ReturnType<typeof createPlaygroundStore>) => store.getState().scenarioActions.loadScenario({ ...SCENARIO, dialect: 'postgres' }, null),
+      (store: ReturnType<typeof createPlaygroundStore>) => store.getState().uiActions.setCompareDialects(true),
+    ]) {
+      const store = createPlaygroundStore(SCENARIO);
+      store.getState().uiActions.setAutoRun(false);
+      setUp(store);
+      const { client, calls, warmUps } = fakeClient();
+      const controller = startRunController(store, client);
+      controller.runNow();
+      calls[0]?.resolve(result(1));
+      await vi.runAllTimersAsync();
+      expect(warmUps).toEqual([]);
+    }
+    // A newer run asked for before the page is idle: the warm-up does not start.
+    const store = createPlaygroundStore(SCENARIO);
+    const { client, calls, warmUps } = fakeClient();
+    const controller = startRunController(store, client);
+    controller.runNow();
+    calls[0]?.resolve(result(1));
+    await Promise.resolve();
+    await Promise.resolve();
+    controller.runNow();
+    await vi.runAllTimersAsync();
+    expect(warmUps).toEqual([]);
   });
 });
