@@ -16,8 +16,8 @@
  * modes took WARM_UP_MAX_MODES_MS at most together (a guard against slow
  * code, generous: a busy machine makes the seed's modes take a second),
  * with no comparison open (its second run must not be superseded), and no
- * newer run asked for. A run the person
- * starts supersedes a warm-up at its next step, as any newer run does.
+ * newer run asked for. A run the person starts supersedes a warm-up at its
+ * next step, as any newer run does.
  */
 import type { EngineClient } from '../engine-client/engine-client';
 import type { RunResult } from '../engine/result';

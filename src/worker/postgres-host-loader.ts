@@ -5,18 +5,15 @@
  * cluster it starts each baseline from).
  */
 import type { createPgliteHost } from '../engine/pglite-host';
+// The app's own files come through a download function passed in, not a
+// global: PGlite loads on the first Postgres run, after the sandbox has
+// removed the network from user code's reach (./sandbox.ts); the worker
+// entry kept this one.
 import type { Download } from './engine-download';
 import { loadPostgresDialect } from './postgres-dialect';
 
 /** Reports what the run waits for, in words, while PostgreSQL loads; `done` once loaded. */
 export type LoadingNote = (note: string, done?: boolean) => void;
-
-/**
- * Downloads one of the app's own files. Passed in, not a global: PGlite
- * loads on the first Postgres run, after the sandbox has removed the
- * network from user code's reach (./sandbox.ts); the worker entry kept this.
- */
-export type DownloadAsset = Download;
 
 type PgliteHost = ReturnType<typeof createPgliteHost>;
 
@@ -24,7 +21,7 @@ let host: Promise<PgliteHost> | null = null;
 let loaded: PgliteHost | null = null;
 
 /** The empty cluster made at build time (gzip): the browser never runs initdb. */
-async function fetchEmptyCluster(download: DownloadAsset): Promise<Blob> {
+async function fetchEmptyCluster(download: Download): Promise<Blob> {
   const { default: url } = await import('virtual:pg-empty-cluster');
   return download(url, 'blob');
 }
@@ -37,7 +34,7 @@ const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
  * compilation would need the bytes through a JavaScript stream to count
  * them, which was slower than compiling after (./engine-download.ts).
  */
-async function fetchArtifacts(download: DownloadAsset, note: LoadingNote) {
+async function fetchArtifacts(download: Download, note: LoadingNote) {
   const [{ default: wasmUrl }, { default: dataUrl }] = await Promise.all([
     import('@electric-sql/pglite/pglite.wasm?url'),
     import('@electric-sql/pglite/pglite.data?url'),
@@ -69,12 +66,12 @@ async function fetchArtifacts(download: DownloadAsset, note: LoadingNote) {
  * has removed that (an unhandled "fetch is not a function" in the worker).
  * So the engine's download gets it: the same bytes PGlite downloaded before.
  */
-async function compileInitdb(download: DownloadAsset): Promise<WebAssembly.Module> {
+async function compileInitdb(download: Download): Promise<WebAssembly.Module> {
   const { default: url } = await import('@electric-sql/pglite/initdb.wasm?url');
   return WebAssembly.compile(await download(url, 'arraybuffer'));
 }
 
-async function load(note: LoadingNote, download: DownloadAsset): Promise<PgliteHost> {
+async function load(note: LoadingNote, download: Download): Promise<PgliteHost> {
   note('Downloading PostgreSQL (PGlite, once)…');
   // Everything is fetched here, while the run's clock is stopped.
   const [{ createPgliteHost }, cluster, artifacts, initdbWasmModule] = await Promise.all([
@@ -102,7 +99,7 @@ export interface PostgresFor {
 }
 
 /** The PGlite host, loaded and created once; a failed load (a lost connection) is tried again by the next run. */
-async function loadOnce(note: LoadingNote, download: DownloadAsset): Promise<PgliteHost> {
+async function loadOnce(note: LoadingNote, download: Download): Promise<PgliteHost> {
   if (loaded) return loaded;
   // A later run that arrives while an earlier one is still loading waits
   // for the same load, with its clock stopped too.
@@ -124,7 +121,7 @@ async function loadOnce(note: LoadingNote, download: DownloadAsset): Promise<Pgl
  * started on the run's database: all of it while the run's clock is
  * stopped, since none of it is the scenario's time.
  */
-export async function postgresHost(note: LoadingNote, download: DownloadAsset, run: PostgresFor): Promise<PgliteHost> {
+export async function postgresHost(note: LoadingNote, download: Download, run: PostgresFor): Promise<PgliteHost> {
   const firstLoad = !loaded;
   try {
     const [pgliteHost] = await Promise.all([loadOnce(note, download), loadPostgresDialect(run.sequelizeVersion)]);
