@@ -121,7 +121,13 @@ export function parseScenario(input: unknown): ScenarioInput {
     const more = issues.length > MAX_ISSUES_SHOWN ? `; and ${issues.length - MAX_ISSUES_SHOWN} more` : '';
     throw new ScenarioError(`Invalid scenario: ${issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue).join('; ')}${more}`);
   }
-  return parsed.data as ScenarioInput;
+  const data = parsed.data as ScenarioInput;
+  // zod drops an own "__proto__" key (it never sets a prototype with it):
+  // keep it as the unknown field it is, like every other.
+  if (Object.hasOwn(input, '__proto__')) {
+    Object.defineProperty(data, '__proto__', { value: (input as Record<string, unknown>)['__proto__'], enumerable: true, writable: true, configurable: true });
+  }
+  return data;
 }
 
 /** Parses scenario JSON text; throws ScenarioError for bad JSON or fields. */

@@ -40,6 +40,15 @@ describe('scenario validation', () => {
     expect(() => parseScenario(input)).toThrow(message);
   });
 
+  // fast-check found it (seed 1545134966): zod dropped the field, and encode → decode lost it.
+  it('keeps an unknown field named "__proto__" as a field, never as a prototype', () => {
+    const parsed = parseScenarioJson(`{"__proto__":{"setup":1},"models":"m","format":"sync-playground/scenario@1"}`);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed).sort()).toEqual(['__proto__', 'format', 'models']);
+    expect(parsed.setup).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(JSON.parse(`{"__proto__":{"setup":1},"models":"m","format":"sync-playground/scenario@1"}`));
+  });
+
   it('rejects text that is not JSON', () => {
     expect(() => parseScenarioJson('{ nope')).toThrow(/^Not valid JSON: /);
   });
