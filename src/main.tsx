@@ -5,6 +5,9 @@
  * components come in their own chunk, so the worker's downloads begin
  * without waiting for them. Monaco loads after the first result.
  */
+// First: the worker starts before the other modules below are evaluated.
+import './app/prestart-engine';
+import { afterNextPaint } from './app/after-next-paint';
 import { initialScenario } from './app/initial-scenario';
 import { startRunController } from './app/run-controller';
 import { createEngineClient } from './engine-client/engine-client';
@@ -36,7 +39,7 @@ const store = createPlaygroundStore(opened.scenario, opened.exampleId);
 const stopWaitingForResult = store.subscribe((state) => {
   if (state.result === null) return;
   stopWaitingForResult();
-  void loadExamples().then((all) => (examples = all));
+  afterNextPaint(() => void loadExamples().then((all) => (examples = all)));
 });
 store.getState().uiActions.setLinkError(opened.linkError);
 

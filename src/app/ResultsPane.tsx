@@ -1,6 +1,7 @@
 /** Connects the results to the store: the side-by-side modes, or one mode on both dialects, or under two Sequelize releases. */
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { DialectComparison, type DialectRun } from '../components/results/DialectComparison';
+import { afterNextPaint } from './after-next-paint';
 import { preloadDetailViews } from '../components/results/detail-views';
 import { preloadVirtualStatements } from '../components/results/PhaseStatements';
 import { ResultsView } from '../components/results/ResultsView';
@@ -83,8 +84,10 @@ export function ResultsPane() {
   // long-log view, so that opening one later does not wait.
   useEffect(() => {
     if (!hasResult) return;
-    preloadDetailViews();
-    preloadVirtualStatements();
+    return afterNextPaint(() => {
+      preloadDetailViews();
+      preloadVirtualStatements();
+    });
   }, [hasResult]);
   if (compareDialects) return <DialectComparisonPane />;
   if (comparedVersion !== null) return <VersionComparisonPane compared={comparedVersion} />;

@@ -5,6 +5,7 @@
  * takes over in place with the same text, tab and cursor.
  */
 import { useEffect, useId, useRef, useState, type ComponentType } from 'react';
+import { afterNextPaint } from '../app/after-next-paint';
 import { EDITOR_FIELDS, FIELD_LABELS, runShortcutLabel, type EditorError, type EditorField, type EditorFiles, type TextSelection } from './editor-files';
 import { EditorTabs } from './EditorTabs';
 import type { HandOver, MonacoEditorViewProps } from './MonacoEditorView';
@@ -51,14 +52,17 @@ export function CodeEditor(props: CodeEditorProps) {
 
   useEffect(() => {
     if (!loadMonaco || monaco.phase !== 'waiting') return;
-    setMonaco({ phase: 'loading' });
-    import('./MonacoEditorView').then(
-      (module) => setMonaco({ phase: 'mounting', View: module.default }),
-      (error: unknown) => {
-        console.error('The Monaco editor did not load; the plain editor stays.', error);
-        setMonaco({ phase: 'failed' });
-      },
-    );
+    // Once the result that set `loadMonaco` is on screen.
+    return afterNextPaint(() => {
+      setMonaco({ phase: 'loading' });
+      import('./MonacoEditorView').then(
+        (module) => setMonaco({ phase: 'mounting', View: module.default }),
+        (error: unknown) => {
+          console.error('The Monaco editor did not load; the plain editor stays.', error);
+          setMonaco({ phase: 'failed' });
+        },
+      );
+    });
   }, [loadMonaco, monaco.phase]);
 
   /** The plain editor's cursor, kept per field so Monaco opens each one where the user left it. */

@@ -6,6 +6,7 @@
  * snapshots PGlite in the engine and a server (through pg) in the parity
  * tests, and values are converted here once, the same way on both sides.
  */
+import { compareText } from './compare-text';
 import type { CellValue, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, Row, Tables } from './result';
 import { quoteIdentifier } from './sqlite-snapshot';
 
@@ -107,7 +108,7 @@ async function readIndexes(query: RawPgQuery, table: TableRef): Promise<IndexSna
       columns: parseNameArray(row.columns),
       origin: row.primary === 't' ? 'pk' : row.constraint === 't' ? 'u' : 'c',
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 async function readForeignKeys(query: RawPgQuery, table: TableRef): Promise<ForeignKeySnapshot[]> {
@@ -155,7 +156,7 @@ export async function snapshotPostgres(query: RawPgQuery): Promise<Tables> {
     const name = String(row.table_name);
     return { schema, name, key: schema === 'public' ? name : `${schema}.${name}`, regclass: `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` };
   });
-  refs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  refs.sort((a, b) => compareText(a.key, b.key));
   const tables: Tables = {};
   for (const table of refs) {
     const { columns, primaryKey } = await readColumns(query, table);

@@ -5,6 +5,7 @@
  * engine and native sqlite3 in the parity tests.
  */
 import type { CellValue, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, Row, Tables } from './result';
+import { compareText } from './compare-text';
 
 export type SnapshotQuery = (sql: string) => Promise<Record<string, unknown>[]>;
 
@@ -58,7 +59,7 @@ async function readIndexes(query: SnapshotQuery, table: string): Promise<IndexSn
       };
     }),
   );
-  return indexes.sort((a, b) => a.name.localeCompare(b.name));
+  return indexes.sort((a, b) => compareText(a.name, b.name));
 }
 
 async function readForeignKeys(query: SnapshotQuery, table: string): Promise<ForeignKeySnapshot[]> {

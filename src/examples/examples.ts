@@ -12,6 +12,7 @@
 import type { ScenarioInput } from '../engine/scenario';
 import seed from '../../test/fixtures/seed-add-column.json';
 import entries from 'virtual:example-entries';
+import { compareText } from '../engine/compare-text';
 
 export interface ExampleEntry {
   id: string;
@@ -64,7 +65,7 @@ const rank = (id: string) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.len
 
 /** Orders examples as the menu lists them. */
 export function menuOrder(a: ExampleEntry, b: ExampleEntry): number {
-  return rank(a.id) - rank(b.id) || a.title.localeCompare(b.title);
+  return rank(a.id) - rank(b.id) || compareText(a.title, b.title);
 }
 
 export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = entries
