@@ -33,14 +33,28 @@ const isExample = (scenario: ScenarioInput) => examples.some((example) => sameSc
 if (storage && opened.fromLink) {
   // The link wins, but different unsaved work is kept in Recent, not lost.
   keepBeforeReplacing(storage, saved?.scenario ?? null, opened.scenario, isExample);
-  writeSavedWork(storage, { scenario: opened.scenario, exampleId: null });
+  writeSavedWork(storage, { scenario: opened.scenario, exampleId: opened.exampleId });
 }
 const store = createPlaygroundStore(opened.scenario, opened.exampleId);
 const stopWaitingForResult = store.subscribe((state) => {
   if (state.result === null) return;
   stopWaitingForResult();
-  afterNextPaint(() => void loadExamples().then((all) => (examples = all)));
+  afterNextPaint(
+    () =>
+      void loadExamples().then((all) => {
+        examples = all;
+        showAsExample(all);
+      }),
+  );
 });
+
+/** Unedited work that is an example (a link to one, say) shows as that example: its name and what to notice. */
+function showAsExample(all: readonly Example[]): void {
+  const { scenario, exampleId, scenarioActions } = store.getState();
+  const example = exampleId === null ? all.find((candidate) => sameScenario(candidate.scenario, scenario)) : undefined;
+  // The same scenario object: nothing re-runs and the address stays.
+  if (example) scenarioActions.loadScenario(scenario, example.id);
+}
 store.getState().uiActions.setLinkError(opened.linkError);
 
 const client = createEngineClient({ onReady: () => store.getState().runActions.engineReady() });

@@ -5,7 +5,7 @@
  */
 import type { ScenarioInput } from '../engine/scenario';
 import { FIRST_EXAMPLE, findExampleEntry } from '../examples/examples';
-import type { SavedWork } from '../permalink/autosave';
+import { sameScenario, type SavedWork } from '../permalink/autosave';
 import { decodePermalink, isPermalinkHash } from '../permalink/permalink-codec';
 
 export interface InitialScenario {
@@ -26,7 +26,11 @@ function fallback(saved: SavedWork | null, linkError: string | null): InitialSce
 export function initialScenario(hash: string, saved: SavedWork | null = null): InitialScenario {
   if (!isPermalinkHash(hash)) return fallback(saved, null);
   try {
-    return { scenario: decodePermalink(hash), exampleId: null, linkError: null, fromLink: true };
+    const scenario = decodePermalink(hash);
+    // A link to the unedited seed opens as that example (its name and what to
+    // notice); other examples are recognised once they load (src/main.tsx).
+    const exampleId = sameScenario(scenario, FIRST_EXAMPLE.scenario) ? FIRST_EXAMPLE.id : null;
+    return { scenario, exampleId, linkError: null, fromLink: true };
   } catch (error) {
     return fallback(saved, (error as Error).message);
   }

@@ -6,6 +6,7 @@
  * that throws (disabled, private mode, full) is caught and the page keeps
  * working without it.
  */
+import { compareText } from '../engine/compare-text';
 import { parseScenario, type ScenarioInput } from '../engine/scenario';
 
 /** The part of the Web Storage API used here. */
@@ -64,9 +65,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Two scenarios are the same work when their JSON is the same. */
+/** JSON with every object's fields in one order: a file's and the parser's orders differ. */
+const canonicalJson = (value: unknown) =>
+  JSON.stringify(value, (_key, field: unknown) =>
+    isRecord(field) ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => compareText(a, b))) : field,
+  );
+
+/** Two scenarios are the same work when they hold the same fields and values, in any order. */
 export function sameScenario(a: ScenarioInput, b: ScenarioInput): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** The autosaved work, validated; null when there is none or it is unusable. */

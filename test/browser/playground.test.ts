@@ -80,6 +80,22 @@ describe('the playground', () => {
     await page.close();
   });
 
+  it('a link to an unedited example opens as that example, with what to notice; an edited one as your scenario', async () => {
+    const cascade = loadFixture('cascade-parent-altered').scenario;
+    const { page } = await open(encodePermalink(cascade));
+    // Known once the examples have loaded, after the first result.
+    await expect.poll(() => page.getByTestId('examples-menu').inputValue(), { timeout: 15_000 }).toBe('cascade-parent-altered');
+    await expect.poll(() => page.getByTestId('example-notice').textContent()).toBe(`Notice: ${cascade.notice}`);
+    await page.close();
+
+    const seed = loadFixture('seed-add-column').scenario;
+    const edited = await open(encodePermalink({ ...seed, models: `${seed.models}\n// mine` }));
+    await edited.page.locator('[data-testid="monaco-editor"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    expect(await edited.page.getByTestId('examples-menu').inputValue()).toBe('');
+    expect(await edited.page.getByTestId('example-notice').count()).toBe(0);
+    await edited.page.close();
+  });
+
   it('a syntax error in Models is shown at its line; Before and After keep their code', async () => {
     const scenario = loadFixture('seed-add-column').scenario;
     const { page } = await open(encodePermalink(scenario));

@@ -10,6 +10,7 @@ import {
   RECENT_KEY,
   RECENT_LIMIT,
   rememberRecent,
+  sameScenario,
   scenarioTitle,
   writeSavedWork,
   type StorageLike,
@@ -114,7 +115,12 @@ describe('the scenario the page opens with', () => {
   const saved = { scenario: scenarioN(1), exampleId: null };
 
   it('a link wins over saved work', () => {
-    expect(initialScenario(encodePermalink(seed), saved)).toEqual({ scenario: seed, exampleId: null, linkError: null, fromLink: true });
+    const edited = { ...seed, models: `${seed.models}\n// edited` };
+    expect(initialScenario(encodePermalink(edited), saved)).toEqual({ scenario: edited, exampleId: null, linkError: null, fromLink: true });
+  });
+
+  it('a link to the unedited seed opens as the seed example', () => {
+    expect(initialScenario(encodePermalink(seed), saved)).toEqual({ scenario: seed, exampleId: FIRST_EXAMPLE.id, linkError: null, fromLink: true });
   });
 
   it('without a link, the saved work, else the first example', () => {
@@ -127,5 +133,17 @@ describe('the scenario the page opens with', () => {
     const opened = initialScenario('#s=AAAA', saved);
     expect(opened.scenario).toEqual(scenarioN(1));
     expect(opened.linkError).toMatch(/damaged|not valid/);
+  });
+});
+
+describe('sameScenario', () => {
+  it('is the same work whatever the order of the fields, and not when a value or field differs', () => {
+    const seed = loadFixture('seed-add-column').scenario;
+    const reordered = Object.fromEntries(Object.entries(seed).reverse()) as ScenarioInput;
+    expect(sameScenario(seed, reordered)).toBe(true);
+    expect(sameScenario(seed, FIRST_EXAMPLE.scenario)).toBe(true);
+    expect(sameScenario(seed, { ...seed, models: `${seed.models} ` })).toBe(false);
+    expect(sameScenario(seed, { ...seed, extra: { b: 1, a: 2 } } as ScenarioInput)).toBe(false);
+    expect(sameScenario({ ...seed, extra: { b: 1, a: 2 } } as ScenarioInput, { ...seed, extra: { a: 2, b: 1 } } as ScenarioInput)).toBe(true);
   });
 });
