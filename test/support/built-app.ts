@@ -1,11 +1,14 @@
 /**
- * The production build, made and served the way `npm run build` and
- * `npm run preview` do, for the browser tests. It goes to its own directory
- * so a test run never overwrites the developer's `dist/`.
+ * The production build, made the way `npm run build` does and served as a
+ * static host serves it, for the browser tests and the benchmarks. It goes
+ * to its own directory so a test run never overwrites the developer's
+ * `dist/`.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { preview } from 'vite';
+import sirv from 'sirv';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const TEST_BUILD_DIR = join(ROOT, 'dist-browser-test');
@@ -37,18 +40,35 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-/** Serves a build with Vite's preview server on 127.0.0.1 and a free port. */
+/**
+ * Serves a build on 127.0.0.1 and a free port as a static host does: the
+ * files as they are, or their gzip copies written by the build (vite.config.ts,
+ * `precompressed`) to a browser that accepts gzip. Vite's preview server
+ * compressed on every request instead, which no static host in production
+ * does for long: on these two cores it spent half a second compressing
+ * PGlite's 6 MB file bundle while the page waited for it.
+ */
 export async function serveBuild(outDir = TEST_BUILD_DIR): Promise<ServedApp> {
-  const server = await preview({
-    root: ROOT,
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  const serve = sirv(outDir, { gzip: true, etag: true });
+  const server = createServer((request, response) =>
+    serve(request, response, () => {
+      response.statusCode = 404;
+      response.end('Not found');
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
   });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report its address');
-  return { url, close: () => server.close() };
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** The URL of the build served by the global setup (test/support/global-setup.ts). */
