@@ -1,6 +1,6 @@
 /**
- * `virtual:example-entries`: each example's file name, title and what to
- * notice, read from test/fixtures/*.json at build time, so that the page's
+ * `virtual:example-entries`: each example's file name, title, what to
+ * notice and database, read from test/fixtures/*.json at build time, so that the page's
  * first load lists the examples without carrying their scenarios (those are
  * a chunk of their own, src/examples/example-scenarios.ts).
  */
@@ -24,8 +24,9 @@ export function exampleEntries(): Plugin {
         .sort()
         .map((file) => {
           this.addWatchFile(join(FIXTURES, file));
-          const { title, notice } = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as { title?: unknown; notice?: unknown };
-          return { file, title: typeof title === 'string' ? title : null, notice: typeof notice === 'string' ? notice : null };
+          const { title, notice, dialect } = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Record<string, unknown>;
+          const text = (value: unknown) => (typeof value === 'string' ? value : null);
+          return { file, title: text(title), notice: text(notice), dialect: text(dialect) };
         });
       return `export default ${JSON.stringify(entries)};`;
     },

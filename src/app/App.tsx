@@ -8,7 +8,7 @@ import { withDefaults, type ScenarioInput } from '../engine/scenario';
 import type { ReproductionFiles } from '../export/repro-export';
 import { DismissibleAlert } from '../components/DismissibleAlert';
 import { ExamplesMenu } from '../components/ExamplesMenu';
-import { DialectPicker } from '../components/DialectPicker';
+import { DIALECT_LABELS, DialectPicker } from '../components/DialectPicker';
 import { ModePicker } from '../components/ModePicker';
 import { MoreMenu } from '../components/MoreMenu';
 import { RecentMenu } from '../components/RecentMenu';
@@ -91,7 +91,12 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
     [recent, loadScenario, setFileError, autoRun, onRun],
   );
   useFileDrop(openFile);
-  const notice = exampleId ? findExampleEntry(exampleId)?.notice : null;
+  const example = exampleId ? findExampleEntry(exampleId) : undefined;
+  const notice = example?.notice || null;
+  // An example switched to the other database keeps its menu entry, but its
+  // notice describes the log on the database it was written for.
+  const runsOn = withDefaults(scenario).dialect;
+  const writtenFor = example && example.dialect !== runsOn ? example.dialect : null;
   // Ctrl/Cmd+Enter runs from anywhere on the page; the editor handles it
   // itself (and marks the event handled) while it has the focus.
   useEffect(() => {
@@ -155,7 +160,13 @@ export function App({ onRun, recent, exportReproduction }: AppProps) {
       )}
       {notice && (
         <p className="app__notice" data-testid="example-notice">
-          <strong>Notice:</strong> {notice}
+          <strong>Notice:</strong>{' '}
+          {writtenFor && (
+            <em>
+              (written for {DIALECT_LABELS[writtenFor].name}; this runs on {DIALECT_LABELS[runsOn].name}, whose log differs){' '}
+            </em>
+          )}
+          {notice}
         </p>
       )}
       <main className="app__main" data-editor-shown={editorShown}>

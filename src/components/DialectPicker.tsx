@@ -2,7 +2,7 @@
 import { DIALECTS, type Dialect } from '../engine/scenario';
 import './ModePicker.css';
 
-const LABELS: Record<Dialect, { name: string; engine: string }> = {
+export const DIALECT_LABELS: Record<Dialect, { name: string; engine: string }> = {
   sqlite: { name: 'SQLite', engine: 'SQLite 3 compiled to WebAssembly (sql.js)' },
   postgres: { name: 'PostgreSQL', engine: 'PostgreSQL compiled to WebAssembly (PGlite), loaded on first use' },
 };
@@ -20,9 +20,9 @@ export function DialectPicker({ selected, onChange, compare, onCompareChange }: 
     <fieldset className="mode-picker" data-testid="dialect-picker">
       <legend className="mode-picker__legend">Database</legend>
       {DIALECTS.map((dialect) => (
-        <label key={dialect} className="mode-picker__mode" title={LABELS[dialect].engine} data-on={dialect === selected}>
+        <label key={dialect} className="mode-picker__mode" title={DIALECT_LABELS[dialect].engine} data-on={dialect === selected}>
           <input type="radio" name="dialect" value={dialect} checked={dialect === selected} onChange={() => onChange(dialect)} />
-          {LABELS[dialect].name}
+          {DIALECT_LABELS[dialect].name}
         </label>
       ))}
       <label className="mode-picker__mode" title="Run the scenario on both databases and show one mode side by side" data-on={compare}>

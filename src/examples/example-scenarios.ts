@@ -1,6 +1,6 @@
 /** Every example's scenario: a chunk of its own, loaded by ./examples.ts. */
 import type { ScenarioInput } from '../engine/scenario';
-import { exampleIdOf, menuOrder, type Example } from './examples';
+import { dialectOf, exampleIdOf, menuOrder, type Example } from './examples';
 
 const files = import.meta.glob<ScenarioInput>('../../test/fixtures/*.json', { eager: true, import: 'default' });
 
@@ -9,6 +9,7 @@ export const EXAMPLES: readonly Example[] = Object.entries(files)
     id: exampleIdOf(path),
     title: typeof scenario.title === 'string' ? scenario.title : exampleIdOf(path),
     notice: typeof scenario.notice === 'string' ? scenario.notice : '',
+    dialect: dialectOf(scenario.dialect),
     scenario,
   }))
   .sort(menuOrder);

@@ -9,7 +9,7 @@
  * is shown or an example is chosen, so that adding examples does not grow
  * the first load.
  */
-import type { ScenarioInput } from '../engine/scenario';
+import type { Dialect, ScenarioInput } from '../engine/scenario';
 import seed from '../../test/fixtures/seed-add-column.json';
 import entries from 'virtual:example-entries';
 import { compareText } from '../engine/compare-text';
@@ -19,6 +19,8 @@ export interface ExampleEntry {
   title: string;
   /** One sentence: what to notice. */
   notice: string;
+  /** The database the notice was written for. */
+  dialect: Dialect;
 }
 
 export interface Example extends ExampleEntry {
@@ -57,6 +59,9 @@ const ORDER = [
   'v7-match-removed',
 ];
 
+/** A scenario file's `dialect` field: SQLite unless it says PostgreSQL. */
+export const dialectOf = (dialect: unknown): Dialect => (dialect === 'postgres' ? 'postgres' : 'sqlite');
+
 export function exampleIdOf(path: string): string {
   return path.replace(/^.*\/|\.json$/g, '');
 }
@@ -69,7 +74,7 @@ export function menuOrder(a: ExampleEntry, b: ExampleEntry): number {
 }
 
 export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = entries
-  .map(({ file, title, notice }) => ({ id: exampleIdOf(file), title: title ?? exampleIdOf(file), notice: notice ?? '' }))
+  .map(({ file, title, notice, dialect }) => ({ id: exampleIdOf(file), title: title ?? exampleIdOf(file), notice: notice ?? '', dialect: dialectOf(dialect) }))
   .sort(menuOrder);
 
 export function findExampleEntry(id: string): ExampleEntry | undefined {
@@ -81,6 +86,7 @@ export const FIRST_EXAMPLE: Example = {
   id: 'seed-add-column',
   title: seed.title,
   notice: seed.notice,
+  dialect: dialectOf(seed.dialect),
   scenario: seed as ScenarioInput,
 };
 

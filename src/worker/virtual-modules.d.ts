@@ -4,8 +4,8 @@ declare module 'virtual:pg-empty-cluster' {
   export default url;
 }
 
-/** Each example's file name, title and notice (build-tools/example-entries-plugin.ts). */
+/** Each example's file name, title, notice and dialect (build-tools/example-entries-plugin.ts). */
 declare module 'virtual:example-entries' {
-  const entries: ReadonlyArray<{ file: string; title: string | null; notice: string | null }>;
+  const entries: ReadonlyArray<{ file: string; title: string | null; notice: string | null; dialect: string | null }>;
   export default entries;
 }

@@ -49,6 +49,8 @@ describe('PostgreSQL in the browser', () => {
 
     const expected = await runScenario({ ...seed.scenario, dialect: 'postgres' }, { host: createPgliteHost() });
     expect(await readShownModes(page)).toEqual(expectedModes(expected));
+    // The seed's notice speaks of SQLite's _backup copy: it says which database it was written for.
+    expect(await page.getByTestId('example-notice').textContent()).toMatch(/^Notice: \(written for SQLite; this runs on PostgreSQL, whose log differs\) Plain sync\(\)/);
     // The dialect travels with the scenario (autosave, permalinks).
     expect(decodePermalink(await page.evaluate(() => location.hash)).dialect).toBe('postgres');
     await page.screenshot({ path: 'test-results/postgres.png' });
