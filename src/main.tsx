@@ -29,7 +29,9 @@ const opened = initialScenario(locationHash(), saved);
 // has loaded (after the first result: they are no part of it), only the
 // seed is known; another unedited example is then kept, which loses nothing.
 let examples: readonly Example[] = [FIRST_EXAMPLE];
-const isExample = (scenario: ScenarioInput) => examples.some((example) => sameScenario(example.scenario, scenario));
+/** The example a scenario is, unedited, among those known so far. */
+const exampleOf = (scenario: ScenarioInput) => examples.find((example) => sameScenario(example.scenario, scenario));
+const isExample = (scenario: ScenarioInput) => exampleOf(scenario) !== undefined;
 if (storage && opened.fromLink) {
   // The link wins, but different unsaved work is kept in Recent, not lost.
   keepBeforeReplacing(storage, saved?.scenario ?? null, opened.scenario, isExample);
@@ -43,15 +45,15 @@ const stopWaitingForResult = store.subscribe((state) => {
     () =>
       void loadExamples().then((all) => {
         examples = all;
-        showAsExample(all);
+        showAsExample();
       }),
   );
 });
 
 /** Unedited work that is an example (a link to one, say) shows as that example: its name and what to notice. */
-function showAsExample(all: readonly Example[]): void {
+function showAsExample(): void {
   const { scenario, exampleId, scenarioActions } = store.getState();
-  const example = exampleId === null ? all.find((candidate) => sameScenario(candidate.scenario, scenario)) : undefined;
+  const example = exampleId === null ? exampleOf(scenario) : undefined;
   // The same scenario object: nothing re-runs and the address stays.
   if (example) scenarioActions.loadScenario(scenario, example.id);
 }
