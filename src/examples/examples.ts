@@ -59,11 +59,18 @@ const ORDER = [
   'v7-match-removed',
 ];
 
-/** A scenario file's `dialect` field: SQLite unless it says PostgreSQL. */
-export const dialectOf = (dialect: unknown): Dialect => (dialect === 'postgres' ? 'postgres' : 'sqlite');
-
 export function exampleIdOf(path: string): string {
   return path.replace(/^.*\/|\.json$/g, '');
+}
+
+/** An example's menu entry from its scenario file's fields (the file name stands in for a missing title). */
+export function exampleEntry(id: string, fields: { title?: unknown; notice?: unknown; dialect?: unknown }): ExampleEntry {
+  return {
+    id,
+    title: typeof fields.title === 'string' ? fields.title : id,
+    notice: typeof fields.notice === 'string' ? fields.notice : '',
+    dialect: fields.dialect === 'postgres' ? 'postgres' : 'sqlite',
+  };
 }
 
 const rank = (id: string) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
@@ -74,7 +81,7 @@ export function menuOrder(a: ExampleEntry, b: ExampleEntry): number {
 }
 
 export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = entries
-  .map(({ file, title, notice, dialect }) => ({ id: exampleIdOf(file), title: title ?? exampleIdOf(file), notice: notice ?? '', dialect: dialectOf(dialect) }))
+  .map(({ file, ...fields }) => exampleEntry(exampleIdOf(file), fields))
   .sort(menuOrder);
 
 export function findExampleEntry(id: string): ExampleEntry | undefined {
@@ -83,10 +90,7 @@ export function findExampleEntry(id: string): ExampleEntry | undefined {
 
 /** The seed's scenario: what a newcomer sees first. */
 export const FIRST_EXAMPLE: Example = {
-  id: 'seed-add-column',
-  title: seed.title,
-  notice: seed.notice,
-  dialect: dialectOf(seed.dialect),
+  ...exampleEntry('seed-add-column', seed),
   scenario: seed as ScenarioInput,
 };
 
