@@ -41,12 +41,18 @@ export function armRerunTimer(page: Page): Promise<(timeout?: number) => Promise
 /**
  * The observer behind both timers: from `start` (now, or the run shortcut's
  * keydown) until the columns have gone running and then all done again.
+ * The page resolves a promise when they are; it is asked for before the
+ * timed action, since asking later would put the asking inside the timed
+ * window: Playwright's `waitForFunction` injects its selector engine (about
+ * 330 KB of script, 25 ms of the page's main thread on these cores) into
+ * the page the first time, and then polls on every frame.
  */
 async function armCycleTimer(page: Page, start: 'now' | 'run-shortcut'): Promise<(timeout?: number) => Promise<number>> {
   // A string, not a function: tsx's esbuild wraps named functions in a
   // `__name` helper that does not exist in the page.
   await page.evaluate(`(() => {
     const state = { start: ${start === 'now' ? 'performance.now()' : '0'}, end: 0, sawRunning: false };
+    state.done = new Promise((resolve) => (state.resolve = resolve));
     window.__cycle = state;
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && state.start === 0) state.start = performance.now();
@@ -55,12 +61,23 @@ async function armCycleTimer(page: Page, start: 'now' | 'run-shortcut'): Promise
       if (state.start === 0 || state.end !== 0) return;
       const sections = [...document.querySelectorAll('section[data-testid^="mode-"]')];
       if (sections.some((section) => section.dataset.status === 'running')) state.sawRunning = true;
-      else if (state.sawRunning && sections.length > 0) state.end = performance.now();
+      else if (state.sawRunning && sections.length > 0) {
+        state.end = performance.now();
+        state.resolve(state.end - state.start);
+      }
     }).observe(document.body, { subtree: true, attributes: true, childList: true });
   })()`);
+  const done = page.evaluate('window.__cycle.done') as Promise<number>;
   return async (timeout = 30_000) => {
-    const handle = await page.waitForFunction('window.__cycle.end > 0 ? window.__cycle.end - window.__cycle.start : false', undefined, { timeout });
-    return (await handle.jsonValue()) as number;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the columns were not all done again within ${timeout} ms`)), timeout);
+    });
+    try {
+      return await Promise.race([done, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }
 
