@@ -27,7 +27,7 @@ interface EmFs {
   stat(path: string): { mode: number };
   isDir(mode: number): boolean;
   readFile(path: string): Uint8Array;
-  writeFile(path: string, data: Uint8Array): void;
+  writeFile(path: string, data: Uint8Array, options?: { canOwn?: boolean }): void;
   mkdir(path: string): void;
   mkdirTree(path: string): void;
   lookupPath(path: string): { node: { mount: { type: { ops_table: { file: FileOperations } } } } };
@@ -117,15 +117,19 @@ export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir): Dat
     override async initialSyncFs(): Promise<void> {
       const fs = emFs(this.pg!);
       fs.mkdirTree(PGDATA);
-      // writeFile copies: the instance gets its own bytes.
+      // The files borrow the data directory's bytes (`canOwn`, no copy);
+      // the first write to one copies it first (FileChanges.borrow), so
+      // the bytes stay as they are for every other instance and restore.
       const bytes = new Map<object, Uint8Array>();
       for (const { path, data } of dataDir) {
         if (!data) {
           fs.mkdir(`${PGDATA}/${path}`);
           continue;
         }
-        fs.writeFile(`${PGDATA}/${path}`, data);
-        bytes.set(fs.lookupPath(`${PGDATA}/${path}`).node, data);
+        fs.writeFile(`${PGDATA}/${path}`, data, { canOwn: true });
+        const node = fs.lookupPath(`${PGDATA}/${path}`).node as unknown as { contents: Uint8Array | null };
+        if (node.contents) this.changes.borrow(node.contents);
+        bytes.set(node, data);
       }
       // The root's filesystem (MEMFS) and its table of file operations, made when it made PGDATA's directories.
       const memfs = fs.lookupPath(PGDATA).node.mount.type;
@@ -155,7 +159,8 @@ export async function untar(tarball: Blob | Uint8Array): Promise<DataDir> {
     const size = parseInt(text(at + 124, 12).trim() || '0', 8);
     const isDir = bytes[at + 156] === 0x35; // '5'
     at += 512;
-    if (path) entries.push({ path, data: isDir ? null : bytes.slice(at, at + size) });
+    // Views of the one buffer, not copies: nothing writes a data directory's bytes.
+    if (path) entries.push({ path, data: isDir ? null : bytes.subarray(at, at + size) });
     at += Math.ceil(size / 512) * 512;
   }
   return entries;

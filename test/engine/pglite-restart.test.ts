@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { createPgliteHost } from '../../src/engine/pglite-host';
 import { dataDirFs, readDataDir } from '../../src/engine/pglite-datadir';
 import { keepState } from '../../src/engine/pglite-restart';
+import { runScenario } from '../../src/engine/run-scenario';
+import { loadFixture } from '../support/fixtures';
 
 describe('PGlite host: modes on one baseline', () => {
   it('gives every mode the baseline, and nothing of the mode before', async () => {
@@ -71,6 +73,38 @@ describe('PGlite host: modes on one baseline', () => {
     await host.dispose();
   }, 120_000);
 
+  it('runs the first run on the instance as it started, and keeps the next one for every later run', async () => {
+    const pglite = await import('@electric-sql/pglite');
+    let starts = 0;
+    const create: typeof pglite.PGlite.create = (...args: Parameters<typeof pglite.PGlite.create>) => {
+      starts++;
+      return pglite.PGlite.create(...args);
+    };
+    const host = createPgliteHost({ loadPglite: async () => ({ ...pglite, PGlite: Object.assign(Object.create(pglite.PGlite), { create }) }) });
+    const scenario = { ...loadFixture('pg-seed-add-column').scenario, modes: ['alter' as const] };
+    const results = [];
+    const startsAfter: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      results.push(await runScenario(scenario, { host }));
+      startsAfter.push(starts);
+    }
+    // The second run waited for the instance started once the first was
+    // over; the third restored that one's kept state.
+    expect(startsAfter[1]! - startsAfter[0]!).toBe(1);
+    expect(startsAfter[2]).toBe(startsAfter[1]);
+    // And each saw the same empty cluster: the same statements, ids and
+    // columns (the timestamps are each run's own).
+    const seen = results.map((result) =>
+      [result.baseline, ...result.modes].map(({ log, tables }) => ({
+        sql: log.map((entry) => entry.sql),
+        tables: Object.entries(tables).map(([name, table]) => [name, table.columns, table.rows.map((row) => row.id)]),
+      })),
+    );
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+    await host.dispose();
+  }, 120_000);
+
   // The kept state reads and restores memory only below the heap's top
   // (wasm-memory-pages.ts): that holds only if Postgres never writes above
   // it and the top never comes down, through whatever a scenario does.
@@ -107,6 +141,28 @@ describe('PGlite host: modes on one baseline', () => {
 
   // Only files changed since a state was kept or put back are copied
   // (memfs-changes.ts): a change the tracking missed would survive a restore.
+  it('starts instances on a data directory without copying it, and none of them writes it', async () => {
+    const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
+    const digest = (data: Uint8Array | null) => data && createHash('sha256').update(data).digest('hex');
+    const first = await PGlite.create({ fs: dataDirFs(MemoryFS, []) });
+    await first.exec('CHECKPOINT');
+    const dataDir = readDataDir(first);
+    await first.close();
+    const before = dataDir.map(({ path, data }) => [path, digest(data)]);
+
+    const writer = await PGlite.create({ fs: dataDirFs(MemoryFS, dataDir) });
+    // Writes to files it started with: the catalogue, the WAL, the control file.
+    await writer.exec(`CREATE TABLE t AS SELECT i id FROM generate_series(1, 5000) i`);
+    await writer.exec('VACUUM FULL pg_class');
+    await writer.exec('CHECKPOINT');
+    expect(dataDir.map(({ path, data }) => [path, digest(data)])).toEqual(before);
+
+    const reader = await PGlite.create({ fs: dataDirFs(MemoryFS, dataDir) });
+    expect((await reader.query(`SELECT count(*)::int n FROM pg_class WHERE relname = 't'`)).rows).toEqual([{ n: 0 }]);
+    await writer.close();
+    await reader.close();
+  }, 120_000);
+
   it('puts back every file as kept, whether written, truncated or left alone', async () => {
     const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
     const fs = dataDirFs(MemoryFS, []);
