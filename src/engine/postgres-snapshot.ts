@@ -1,7 +1,10 @@
 /**
  * Reads every user table of a PostgreSQL database (every schema but
  * PostgreSQL's own): columns (`type` is information_schema's `data_type`),
- * indexes, foreign keys and rows in primary-key order. Takes a raw query
+ * indexes, foreign keys and rows in primary-key order. The catalogue is
+ * read from pg_catalog, with information_schema's own expressions where it
+ * answers (TABLES_SQL, columnsSql): its views took 20–50 ms each to plan
+ * and run on PGlite, in every snapshot of every mode. Takes a raw query
  * function returning PostgreSQL's text format, so that the same code
  * snapshots PGlite in the engine and a server (through pg) in the parity
  * tests, and values are converted here once, the same way on both sides.
@@ -67,12 +70,36 @@ interface TableRef {
   regclass: string;
 }
 
+/**
+ * information_schema.tables' base tables outside PostgreSQL's own schemas
+ * (its temporary schemas are `pg_temp_N`): tables (r) and partitioned
+ * tables (p).
+ */
+export const TABLES_SQL =
+  "SELECT n.nspname AS table_schema, c.relname AS table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+  "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' " +
+  'ORDER BY n.nspname, c.relname';
+
+/**
+ * information_schema.columns' column_name, data_type, is_nullable and
+ * column_default of one table, in ordinal order: the view's own
+ * expressions (PostgreSQL 15 to 18), on the catalogue tables it joins.
+ */
+export const columnsSql = (regclass: string) =>
+  `SELECT a.attname AS column_name, ` +
+  `CASE WHEN t.typtype = 'd' THEN CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN 'ARRAY' ` +
+  `WHEN nbt.nspname = 'pg_catalog' THEN format_type(t.typbasetype, null) ELSE 'USER-DEFINED' END ` +
+  `ELSE CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY' ` +
+  `WHEN nt.nspname = 'pg_catalog' THEN format_type(a.atttypid, null) ELSE 'USER-DEFINED' END END AS data_type, ` +
+  `CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES' END AS is_nullable, ` +
+  `CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS column_default ` +
+  `FROM pg_attribute a LEFT JOIN pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum ` +
+  `JOIN (pg_type t JOIN pg_namespace nt ON t.typnamespace = nt.oid) ON a.atttypid = t.oid ` +
+  `LEFT JOIN (pg_type bt JOIN pg_namespace nbt ON bt.typnamespace = nbt.oid) ON t.typtype = 'd' AND t.typbasetype = bt.oid ` +
+  `WHERE a.attrelid = ${literal(regclass)}::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
+
 async function readColumns(query: RawPgQuery, table: TableRef): Promise<{ columns: ColumnSnapshot[]; primaryKey: string[] }> {
-  const columns = await textRows(
-    query,
-    `SELECT c.column_name, c.data_type, c.is_nullable, c.column_default FROM information_schema.columns c ` +
-      `WHERE c.table_schema = ${literal(table.schema)} AND c.table_name = ${literal(table.name)} ORDER BY c.ordinal_position`,
-  );
+  const columns = await textRows(query, columnsSql(table.regclass));
   const keyRows = await textRows(
     query,
     `SELECT a.attname FROM pg_index i JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true ` +
@@ -146,11 +173,7 @@ async function readRows(query: RawPgQuery, table: TableRef, primaryKey: string[]
 export async function snapshotPostgres(query: RawPgQuery): Promise<Tables> {
   // Timestamps with time zone are shown in UTC, whatever the session chose.
   await query("SET TIME ZONE 'UTC'");
-  const list = await textRows(
-    query,
-    "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' " +
-      "AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_%' ORDER BY table_schema, table_name",
-  );
+  const list = await textRows(query, TABLES_SQL);
   const refs: TableRef[] = list.map((row) => {
     const schema = String(row.table_schema);
     const name = String(row.table_name);
