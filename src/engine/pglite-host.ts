@@ -30,7 +30,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHost } from './database-host';
 import { createPglitePgModule, PASS_THROUGH_SERIALIZERS, rawTextParsers } from './drivers/pglite-pg-driver';
 import { CLUSTER_DATABASE, initCluster, renameDatabase } from './pglite-cluster';
-import { dataDirFs, readDataDir, untar, type DataDir, type DataDirFs } from './pglite-datadir';
+import { dataDirFs, readDataDir, type DataDir, type DataDirFs } from './pglite-datadir';
 import { keepState, type Restartable } from './pglite-restart';
 import { snapshotPostgres, type RawPgResult } from './postgres-snapshot';
 
@@ -40,11 +40,11 @@ export interface PgliteHostOptions {
   /** Loads PGlite; by default `import('@electric-sql/pglite')`. */
   loadPglite?: () => Promise<PgliteModule>;
   /**
-   * The data directory (tarball, plain or gzip) of the empty cluster made by
-   * `makeEmptyCluster` (pglite-cluster.ts), to start from instead of running
-   * initdb (seconds) in every host; the browser ships one.
+   * The files of the empty cluster made by `makeEmptyCluster`
+   * (pglite-cluster.ts; its tarball unpacked by `untar`), to start from
+   * instead of running initdb (seconds) in every host; the browser ships one.
    */
-  emptyCluster?: () => Promise<Blob>;
+  emptyCluster?: () => Promise<DataDir>;
   /** The database that cluster holds; `playground` (makeEmptyCluster's default). */
   emptyClusterDatabase?: string;
   /**
@@ -137,7 +137,7 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   /** The empty cluster (template1 and `clusterDatabase`), made or read once per host. */
   const emptyCluster = () =>
     (cluster ??= options.emptyCluster
-      ? options.emptyCluster().then(untar)
+      ? options.emptyCluster()
       : load().then(async ({ PGlite }) => {
           const pglite = await initCluster(PGlite, clusterDatabase);
           try {

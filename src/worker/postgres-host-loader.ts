@@ -20,10 +20,14 @@ type PgliteHost = ReturnType<typeof createPgliteHost>;
 let host: Promise<PgliteHost> | null = null;
 let loaded: PgliteHost | null = null;
 
-/** The empty cluster made at build time (gzip): the browser never runs initdb. */
-async function fetchEmptyCluster(download: Download): Promise<Blob> {
-  const { default: url } = await import('virtual:pg-empty-cluster');
-  return download(url, 'blob');
+/**
+ * The files of the empty cluster made at build time (a gzip tarball): the
+ * browser never runs initdb. Unpacked as soon as it is here (0.2 s on
+ * these machines), while PGlite's larger files are still downloading.
+ */
+async function fetchEmptyCluster(download: Download) {
+  const [{ default: url }, { untar }] = await Promise.all([import('virtual:pg-empty-cluster'), import('../engine/pglite-datadir')]);
+  return untar(await download(url, 'blob'));
 }
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
