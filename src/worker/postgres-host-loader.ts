@@ -31,6 +31,8 @@ async function fetchEmptyCluster(download: Download) {
 }
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+/** The least time between two download progress messages. */
+const PROGRESS_INTERVAL_MS = 200;
 
 /**
  * PGlite's WebAssembly and file bundle (about 15 MB, 5 MB compressed), with
@@ -45,15 +47,23 @@ async function fetchArtifacts(download: Download, note: LoadingNote) {
   ]);
   const progress = new Map<string, { bytes: number; total: number }>();
   let shown = '';
+  let shownAt = 0;
   const report = (url: string) => (bytes: number, total: number) => {
     progress.set(url, { bytes, total });
+    // A few messages a second, not one per event: each one redraws the
+    // page, whose main thread shares this machine's two cores with the
+    // download and with PGlite's start (from localhost, a tenth of a
+    // megabyte at a time was about 75 redraws in half a second).
+    const now = performance.now();
+    if (now - shownAt < PROGRESS_INTERVAL_MS) return;
     const all = [...progress.values()];
     const got = all.reduce((sum, p) => sum + p.bytes, 0);
     // A compressed response's total is its compressed length, or unknown (0).
     const of = all.length === 2 && all.every((p) => p.total >= p.bytes && p.total > 0) ? ` of ${megabytes(all.reduce((sum, p) => sum + p.total, 0))}` : '';
     const text = `Downloading PostgreSQL (PGlite, once): ${megabytes(got)}${of} MB…`;
-    // One message per tenth of a megabyte at most, not one per event.
-    if (text !== shown) note((shown = text));
+    if (text === shown) return;
+    note((shown = text));
+    shownAt = now;
   };
   // The WebAssembly compiles as soon as it is here, while the rest downloads.
   const [pgliteWasmModule, fsBundle] = await Promise.all([
