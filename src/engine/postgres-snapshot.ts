@@ -63,8 +63,6 @@ function parseNameArray(text: string | null | undefined): string[] {
 const ACTIONS: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
 interface TableRef {
-  schema: string;
-  name: string;
   /** `schema.name`, or the name alone in `public`. */
   key: string;
   regclass: string;
@@ -177,7 +175,7 @@ export async function snapshotPostgres(query: RawPgQuery): Promise<Tables> {
   const refs: TableRef[] = list.map((row) => {
     const schema = String(row.table_schema);
     const name = String(row.table_name);
-    return { schema, name, key: schema === 'public' ? name : `${schema}.${name}`, regclass: `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` };
+    return { key: schema === 'public' ? name : `${schema}.${name}`, regclass: `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` };
   });
   refs.sort((a, b) => compareText(a.key, b.key));
   const tables: Tables = {};
