@@ -49,7 +49,16 @@ export interface ServedApp {
  * PGlite's 6 MB file bundle while the page waited for it.
  */
 export async function serveBuild(outDir = TEST_BUILD_DIR): Promise<ServedApp> {
-  const serve = sirv(outDir, { gzip: true, etag: true });
+  const serve = sirv(outDir, {
+    gzip: true,
+    etag: true,
+    // A file whose own name ends in .gz (PGlite's empty cluster) is sent as
+    // the bytes it is, as static hosts send it; sirv would label it
+    // `Content-Encoding: gzip`, and the browser would unpack it for the page.
+    setHeaders: (response, pathname) => {
+      if (pathname.endsWith('.gz')) response.setHeader('Content-Encoding', 'identity');
+    },
+  });
   const server = createServer((request, response) =>
     serve(request, response, () => {
       response.statusCode = 404;
