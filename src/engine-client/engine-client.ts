@@ -221,6 +221,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       case 'pong':
         watchdog.answered();
         return;
+      case 'database-call':
+        if (latest?.id === message.id) watchdog.databaseCall(message.running);
+        return;
       case 'database':
         answer(message.id, message.bytes);
         return;

@@ -56,6 +56,11 @@ export type WorkerResponse =
   | { type: 'phase'; id: number; stage: DatabaseStage; phase: Phase | null }
   | { type: 'pong' }
   /**
+   * During a phase (user code), a database call begins (`running`) or ends:
+   * the worker cannot answer pings until it ends (see the page's watchdog).
+   */
+  | { type: 'database-call'; id: number; running: boolean }
+  /**
    * A run is waiting for a database engine to download or start (PGlite),
    * in words; `done` once it has loaded and the run goes on.
    */

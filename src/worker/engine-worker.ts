@@ -17,6 +17,7 @@ import { createSqljsHost } from '../engine/sqljs-host';
 import { loadSequelize, resolveVersion } from '../engine/sequelize-versions';
 import { postgresHost } from './postgres-host-loader';
 import { captureEngineCapabilities, lockDown } from './sandbox';
+import { observeDatabaseCalls } from '../engine/drivers/event-loop-turns';
 import type { Download, DownloadProgress } from './engine-download';
 import type { DatabaseStage, SerializedError, WorkerRequest, WorkerResponse } from '../protocol/messages';
 import { forThePage, resultHead, splitRows } from '../protocol/result-parts';
@@ -115,13 +116,22 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
     // tens of megabytes per mode and is not offered. A warm-up's are not
     // kept: downloads stay with the run the page shows.
     const keepDatabases = withDefaults(scenario).dialect === 'sqlite' && !request.warmUp;
+    // The page's watchdog watches user code's phases only; the engine's own
+    // statements between them (snapshots) need no word.
+    let inPhase = false;
+    observeDatabaseCalls((running) => {
+      if (inPhase && request.id === latestId) post({ type: 'database-call', id: request.id, running });
+    });
     const result = await runScenario(scenario, {
       host: (dialect, sequelizeVersion, database) =>
         dialect === 'postgres'
           ? postgresHost((note, done = false) => post({ type: 'loading', id: request.id, note, done }), downloadAsset, { sequelizeVersion, database })
           : sqlite,
       onDatabase: keepDatabases ? (stage, bytes) => databases.set(stage, bytes) : undefined,
-      onPhase: (stage, phase) => post({ type: 'phase', id: request.id, stage, phase }),
+      onPhase: (stage, phase) => {
+        inPhase = phase !== null;
+        post({ type: 'phase', id: request.id, stage, phase });
+      },
       onProgress: (progress) => {
         if (request.id !== latestId) throw new Superseded('A newer run was requested.');
         const split = splitRows(forThePage(progress));

@@ -196,6 +196,27 @@ describe('engine client', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('lets a database statement be silent, and stops a worker silent after it', async () => {
+    const { client, workers } = setup(60_000);
+    const run = client.run({ ...SCENARIO, modes: ['sync'] });
+    const worker = workers[0]!;
+    worker.send({ type: 'ready' });
+    worker.send({ type: 'phase', id: 1, stage: 'baseline', phase: 'setup' });
+    // One long INSERT: no pongs while it runs, and no pings sent to queue behind it.
+    worker.send({ type: 'database-call', id: 1, running: true });
+    const pingsBefore = worker.received.filter((message) => message.type === 'ping').length;
+    vi.advanceTimersByTime(8_000);
+    expect(worker.terminated).toBe(false);
+    expect(worker.received.filter((message) => message.type === 'ping').length).toBe(pingsBefore);
+    worker.send({ type: 'database-call', id: 1, running: false });
+    vi.advanceTimersByTime(2_000);
+    expect(worker.terminated).toBe(false);
+    // Then an endless loop in user code: counted from the statement's end.
+    vi.advanceTimersByTime(1_500);
+    await expect(run).rejects.toThrow(/^The baseline, in phase setup, stopped answering for \d(\.\d)? s/);
+    expect(worker.terminated).toBe(true);
+  });
+
   it('stops the clock while a database engine downloads, and starts it again once loaded', async () => {
     const { client, workers } = setup(2_000);
     const run = client.run(SCENARIO);

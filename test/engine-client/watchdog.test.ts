@@ -41,4 +41,20 @@ describe('watchdog', () => {
     vi.advanceTimersByTime(1_000);
     expect(stalls).toHaveLength(1);
   });
+
+  it('does not count a database call, and counts from its end', () => {
+    const stalls: number[] = [];
+    const watchdog = createWatchdog({ ping: () => undefined, onStalled: (ms) => stalls.push(ms), intervalMs: 250, stallMs: 2_750 });
+    watchdog.arm();
+    vi.advanceTimersByTime(2_000);
+    watchdog.databaseCall(true);
+    vi.advanceTimersByTime(30_000);
+    expect(stalls).toEqual([]);
+    watchdog.databaseCall(false);
+    vi.advanceTimersByTime(2_500);
+    expect(stalls).toEqual([]);
+    vi.advanceTimersByTime(500);
+    expect(stalls).toHaveLength(1);
+    expect(stalls[0]).toBeLessThan(3_100);
+  });
 });

@@ -7,6 +7,43 @@
  * drivers answer from another thread, so a Node process never blocks so.
  */
 
+/**
+ * Told when a database call begins (true) and ends (false). The browser's
+ * worker tells the page, whose watchdog (src/engine-client/watchdog.ts)
+ * then takes the worker's silence for the database working, not for user
+ * code stuck: one statement (an INSERT of 100,000 rows on a slow, busy
+ * machine) can hold the thread for seconds, and the run's time limit still
+ * bounds it.
+ */
+export type DatabaseCallObserver = (running: boolean) => void;
+
+let callObserver: DatabaseCallObserver | null = null;
+
+/** Sets (or, with null, removes) the one observer of database calls. */
+export function observeDatabaseCalls(observer: DatabaseCallObserver | null): void {
+  callObserver = observer;
+}
+
+/** Runs one database call's work between the observer's begin and end. */
+export function databaseCall<T>(work: () => T): T {
+  callObserver?.(true);
+  try {
+    return work();
+  } finally {
+    callObserver?.(false);
+  }
+}
+
+/** As `databaseCall`, for a call that answers with a promise (PGlite's). */
+export async function asyncDatabaseCall<T>(work: () => Promise<T>): Promise<T> {
+  callObserver?.(true);
+  try {
+    return await work();
+  } finally {
+    callObserver?.(false);
+  }
+}
+
 /** Work (ms) after which the next database call waits for a turn of the event loop. */
 const BUSY_MS = 50;
 
@@ -56,7 +93,9 @@ export function createCallQueue(): (work: () => void) => void {
       }
       const started = performance.now();
       try {
-        waiting.shift()!();
+        // The driver's callback runs inside too (as node-sqlite3 calls it
+        // once the statement is done): Sequelize's settles a promise.
+        databaseCall(waiting.shift()!);
       } catch (error) {
         // A callback that throws is uncaught, as it was a microtask of its
         // own; the calls after it still run.

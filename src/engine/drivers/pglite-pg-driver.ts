@@ -29,7 +29,7 @@
  * (its owner closes it) but ends the session as a disconnect would: an open
  * transaction is rolled back and session state is discarded.
  */
-import { recordWork, turnIfDue } from './event-loop-turns';
+import { asyncDatabaseCall, recordWork, turnIfDue } from './event-loop-turns';
 import type { PGlite } from '@electric-sql/pglite';
 import pgTypes from 'pg-types';
 import { toPgError } from './pg-errors';
@@ -178,10 +178,11 @@ export function createPglitePgModule(db: PgliteDatabase): PgModule {
       const options = { rowMode: 'array' as const, parsers: rawTextParsers(db), serializers: PASS_THROUGH_SERIALIZERS };
       try {
         if (values && values.length > 0) {
-          const raw = await db.query<unknown[]>(text, values.map((value) => prepareValue(value)), options);
+          const prepared = values.map((value) => prepareValue(value));
+          const raw = await asyncDatabaseCall(() => db.query<unknown[]>(text, prepared, options));
           return toResult(raw as RawResult, this.types);
         }
-        const raws = (await db.exec(text, options)) as RawResult[];
+        const raws = (await asyncDatabaseCall(() => db.exec(text, options))) as RawResult[];
         const results = raws.map((raw) => toResult(raw, this.types));
         return results.length === 1 ? (results[0] as PgResult) : results;
       } catch (error) {
