@@ -20,7 +20,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { DataDir, DataDirEntry, DataDirFs } from './pglite-datadir';
 import type { SyncedFiles } from './memfs-changes';
-import { keepMemory, restoreMemory } from './wasm-memory-pages';
+import { keepMemory, restoreMemory, type KeptMemory } from './wasm-memory-pages';
 
 const PGDATA = '/pglite/data';
 
@@ -76,17 +76,24 @@ function restoreContents(node: EmNode, bytes: Uint8Array): void {
 export interface Restartable {
   /** Puts the instance back as it was when taken; false if it cannot be (start a new one). */
   restore(): boolean;
+  /**
+   * Gives up this state (`restore` returns false from now on) and hands
+   * over its memory's buffer, for the next keep to copy into (keepMemory's
+   * `spare`); null after the first call.
+   */
+  release(): ArrayBuffer | null;
   /** The data directory as it was when taken, to start a new instance on when `restore` cannot. */
   readonly files: DataDir;
 }
 
-export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
+/** Keeps the instance's state; its memory goes into `spare` when large enough (see keepMemory). */
+export function keepState(pglite: PGlite, fs: DataDirFs, spare: ArrayBuffer | null = null): Restartable {
   const mod = pglite.Module as unknown as { HEAPU8: Uint8Array; FS: EmFs };
   const emFs = mod.FS;
   const libraryLoads = fs.libraryLoads;
   const changes = fs.changes;
 
-  const memory = keepMemory(mod.HEAPU8, fs.heapTop());
+  let memory: KeptMemory | null = keepMemory(mod.HEAPU8, fs.heapTop(), spare);
 
   // A file unchanged since the files were last known shares those bytes (never written to: restores copy from them).
   const previous = fs.lastSynced;
@@ -115,8 +122,13 @@ export function keepState(pglite: PGlite, fs: DataDirFs): Restartable {
 
   return {
     files,
+    release() {
+      const buffer = memory?.buffer ?? null;
+      memory = null;
+      return buffer;
+    },
     restore() {
-      if (fs.libraryLoads !== libraryLoads || pglite.closed) return false;
+      if (!memory || fs.libraryLoads !== libraryLoads || pglite.closed) return false;
       restoreMemory(mod.HEAPU8, memory, fs.heapTop());
 
       const unlinkAll = (dir: EmNode) => {

@@ -85,10 +85,23 @@ async function compileInitdb(download: Download): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await download(url, 'arraybuffer'));
 }
 
+/**
+ * Memory for the first baseline's kept state (pglite-host.ts, spareMemory),
+ * written once while the downloads keep this thread waiting, rather than
+ * faulted in by the copy while the person waits for results. A seed-sized
+ * baseline keeps 12.7 MB; a larger one takes a new buffer.
+ */
+const SPARE_MEMORY_BYTES = 16 * 1024 * 1024;
+const spareMemoryMeanwhile = async () => {
+  const { touchedBuffer } = await import('../engine/wasm-memory-pages');
+  // A task later: the downloads are asked for first.
+  return new Promise<ArrayBuffer>((resolve) => setTimeout(() => resolve(touchedBuffer(SPARE_MEMORY_BYTES)), 0));
+};
+
 async function load(note: LoadingNote, download: Download): Promise<PgliteHost> {
   note('Downloading PostgreSQL (PGlite, once)…');
   // Everything is fetched here, while the run's clock is stopped.
-  const [{ createPgliteHost }, cluster, artifacts, initdbWasmModule] = await Promise.all([
+  const [{ createPgliteHost }, cluster, artifacts, initdbWasmModule, , spareMemory] = await Promise.all([
     import('../engine/pglite-host'),
     fetchEmptyCluster(download),
     fetchArtifacts(download, note),
@@ -96,6 +109,7 @@ async function load(note: LoadingNote, download: Download): Promise<PgliteHost> 
     // PGlite's own module too (the host imports it when it starts one): under
     // the dev server, where modules load one by one, that takes seconds.
     import('@electric-sql/pglite'),
+    spareMemoryMeanwhile(),
   ]).catch((error: unknown) => {
     throw new Error(`PostgreSQL (PGlite) did not load: ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -103,7 +117,7 @@ async function load(note: LoadingNote, download: Download): Promise<PgliteHost> 
   // initdb's module reaches PGlite with them, though the host's type names
   // only the two it uses itself.
   const withInitdb = { ...artifacts, initdbWasmModule };
-  return createPgliteHost({ emptyCluster: async () => cluster, artifacts: withInitdb });
+  return createPgliteHost({ emptyCluster: async () => cluster, artifacts: withInitdb, spareMemory });
 }
 
 /** What a run needs PostgreSQL ready for. */

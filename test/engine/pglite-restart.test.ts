@@ -163,6 +163,32 @@ describe('PGlite host: modes on one baseline', () => {
     await reader.close();
   }, 120_000);
 
+  // A released state's buffer becomes the next keep's (pglite-host.ts hands
+  // a discarded baseline's to the next baseline): it must never be put back.
+  it('never puts back a released state, and keeps the next one in its buffer', async () => {
+    const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
+    const fs = dataDirFs(MemoryFS, []);
+    const pglite = await PGlite.create({ fs });
+    const count = async () => (await pglite.query<{ n: number }>(`SELECT count(*)::int n FROM t`)).rows[0]!.n;
+    const keep = (spare: ArrayBuffer | null) => pglite.runExclusive(async () => keepState(pglite, fs, spare));
+    await pglite.exec(`CREATE TABLE t (id int); INSERT INTO t SELECT generate_series(1, 3); CHECKPOINT`);
+    // Larger than a fresh instance's memory below its top (about 13 MB).
+    const buffer = new ArrayBuffer(64 * 1024 * 1024);
+    const first = await keep(buffer);
+    expect(first.release()).toBe(buffer);
+    expect(first.release()).toBeNull();
+    expect(first.restore()).toBe(false);
+
+    await pglite.exec(`INSERT INTO t SELECT generate_series(4, 5); CHECKPOINT`);
+    const second = await keep(buffer);
+    await pglite.exec(`DELETE FROM t`);
+    expect(second.restore()).toBe(true);
+    expect(await count()).toBe(5);
+    expect(first.restore()).toBe(false);
+    expect(second.release()).toBe(buffer);
+    await pglite.close();
+  }, 120_000);
+
   it('puts back every file as kept, whether written, truncated or left alone', async () => {
     const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
     const fs = dataDirFs(MemoryFS, []);
