@@ -11,7 +11,9 @@
  * after its first result, the engine runs the same scenario WARM_UP_RUNS
  * more times, showing nothing and keeping nothing (EngineClient.warmUp).
  *
- * Only then, and only when it is cheap: a SQLite scenario of at most
+ * Once per dialect (PostgreSQL's code, its dialect and PGlite, is its own:
+ * the first two re-runs after switching to it took 620–1000 ms, and 400–520
+ * ms once warmed), and only when it is cheap: a scenario of at most
  * WARM_UP_MAX_ROWS rows (big data would cost seconds of CPU each time) whose
  * modes took WARM_UP_MAX_MODES_MS at most together (a guard against slow
  * code, generous: a busy machine makes the seed's modes take a second),
@@ -21,7 +23,7 @@
  */
 import type { EngineClient } from '../engine-client/engine-client';
 import type { RunResult } from '../engine/result';
-import { withDefaults, type ScenarioInput } from '../engine/scenario';
+import type { ScenarioInput } from '../engine/scenario';
 
 export const WARM_UP_RUNS = 2;
 /** More rows than this in the baseline's tables: not run again. */
@@ -44,7 +46,7 @@ export interface WarmUpRequest {
 export function worthWarmingUp(scenario: ScenarioInput, result: RunResult): boolean {
   const modesMs = result.modes.reduce((sum, mode) => sum + mode.durationMs, 0);
   const rows = Object.values(result.baseline.tables).reduce((sum, table) => sum + table.rows.length, 0);
-  return withDefaults(scenario).dialect === 'sqlite' && rows <= WARM_UP_MAX_ROWS && modesMs <= WARM_UP_MAX_MODES_MS;
+  return rows <= WARM_UP_MAX_ROWS && modesMs <= WARM_UP_MAX_MODES_MS;
 }
 
 /** Runs the warm-ups one after another once the page is idle; stops at the first that cannot or need not run. */

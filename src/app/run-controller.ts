@@ -6,7 +6,7 @@
  * data.
  */
 import { EngineRunError, type EngineClient } from '../engine-client/engine-client';
-import { withDefaults, type ScenarioInput } from '../engine/scenario';
+import { withDefaults, type Dialect, type ScenarioInput } from '../engine/scenario';
 import { comparedRelease } from '../store/sequelize-releases';
 import type { SecondRunKind } from '../store/run-slice';
 import type { PlaygroundStoreApi } from '../store/store';
@@ -33,8 +33,12 @@ function failureOf(error: unknown): { name: string; message: string } | null {
 export function startRunController(store: PlaygroundStoreApi, client: EngineClient): RunController {
   let nextId = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  /** The engine is warmed once, after the first run that finishes (./engine-warm-up.ts). */
-  let warmUpScheduled = false;
+  /**
+   * The engine is warmed once per dialect, after the first run on it that
+   * finishes (./engine-warm-up.ts): PostgreSQL's code (its dialect, PGlite)
+   * is its own.
+   */
+  const warmedDialects = new Set<Dialect>();
   let disposed = false;
 
   function runNow(): void {
@@ -62,8 +66,8 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
         const otherVersion = comparedRelease(scenario.sequelize, compareWithVersion);
         if (compareDialects) runSecond('otherDialect', id, { ...scenario, dialect: withDefaults(scenario).dialect === 'sqlite' ? 'postgres' : 'sqlite' });
         else if (otherVersion !== null) runSecond('otherVersion', id, { ...scenario, sequelize: otherVersion });
-        else if (!warmUpScheduled) {
-          warmUpScheduled = true;
+        else if (!warmedDialects.has(withDefaults(scenario).dialect)) {
+          warmedDialects.add(withDefaults(scenario).dialect);
           const stillIdle = () => {
             const state = store.getState();
             return !disposed && nextId === id && timer === null && !state.compareDialects && comparedRelease(state.scenario.sequelize, state.compareWithVersion) === null;

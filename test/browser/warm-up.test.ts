@@ -11,7 +11,9 @@ import { useBrowserSession } from '../support/browser-session';
 import { collectPageProblems } from '../support/chromium';
 import { loadFixture } from '../support/fixtures';
 import { readNativeSqlite } from '../support/native-sqlite-host';
-import { appendToModels, readShownModes, waitForRun } from '../support/playground-page';
+import { appendToModels, readShownModes, waitForRun, type ShownMode } from '../support/playground-page';
+
+const ADD_COLUMN = 'ALTER TABLE "public"."IntegerNames" ADD COLUMN "nameEs" VARCHAR(255);';
 
 /**
  * Runs in the page before its scripts: notes each run the page asks of a
@@ -73,4 +75,42 @@ describe('warming the engine after the first result', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('warms PostgreSQL too after its first result, unseen, and an edit still runs on it', async () => {
+    if (!browser) throw new Error('no browser');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = collectPageProblems(page);
+    await page.addInitScript(WATCH);
+    await page.goto(url + encodePermalink(loadFixture('seed-add-column').scenario));
+    await waitForRun(page);
+    const runs = () => page.evaluate('window.__runs') as Promise<Array<{ warmUp: boolean }>>;
+    await expect.poll(runs, { timeout: 30_000 }).toHaveLength(3);
+
+    await page.getByTestId('dialect-picker').getByLabel('PostgreSQL').check();
+    await waitForRun(page, 120_000);
+    const shown = await readShownModes(page);
+    const addsColumn = (modes: ShownMode[]) => modes.find((mode) => mode.mode === 'alter')?.log.includes(`operation: ${ADD_COLUMN}`);
+    expect(addsColumn(shown)).toBe(true);
+    const wentRunning = await page.evaluate('window.__wentRunning');
+    await expect.poll(runs, { timeout: 60_000 }).toEqual([
+      { warmUp: false },
+      { warmUp: true },
+      { warmUp: true },
+      { warmUp: false },
+      { warmUp: true },
+      { warmUp: true },
+    ]);
+    await page.waitForTimeout(3000);
+    expect(await page.evaluate('window.__wentRunning')).toBe(wentRunning);
+    expect(await readShownModes(page)).toEqual(shown);
+
+    // An edit runs on PostgreSQL after the warm-ups (on the instance they restored), and shows its own result.
+    await appendToModels(page, "sequelize.define('Extra', { label: DataTypes.STRING });");
+    const forceCreatesExtras = async () => (await readShownModes(page)).find((mode) => mode.mode === 'force')?.log.some((line) => line.includes('"Extras"'));
+    await expect.poll(forceCreatesExtras, { timeout: 60_000 }).toBe(true);
+    expect(addsColumn(await readShownModes(page))).toBe(true);
+    expect((await runs()).filter((run) => run.warmUp)).toHaveLength(4);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
 });
