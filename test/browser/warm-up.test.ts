@@ -35,6 +35,17 @@ const WATCH = `(() => {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
 })()`;
 
+/** A new page on the seed, watched (WATCH), once its first run is shown. */
+async function openWatchedSeed(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = collectPageProblems(page);
+  await page.addInitScript(WATCH);
+  await page.goto(url + encodePermalink(loadFixture('seed-add-column').scenario));
+  await waitForRun(page);
+  const runs = () => page.evaluate('window.__runs') as Promise<Array<{ warmUp: boolean }>>;
+  return { page, problems, runs };
+}
+
 describe('warming the engine after the first result', () => {
   let browser: Browser | undefined;
   let url = '';
@@ -45,14 +56,8 @@ describe('warming the engine after the first result', () => {
 
   it('runs the seed twice more unseen, keeps downloads with the shown run, and an edit still runs', async () => {
     if (!browser) throw new Error('no browser');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = collectPageProblems(page);
-    await page.addInitScript(WATCH);
-    await page.goto(url + encodePermalink(loadFixture('seed-add-column').scenario));
-    await waitForRun(page);
+    const { page, problems, runs } = await openWatchedSeed(browser, url);
     const shown = await readShownModes(page);
-
-    const runs = () => page.evaluate('window.__runs') as Promise<Array<{ warmUp: boolean }>>;
     await expect.poll(runs, { timeout: 30_000 }).toEqual([{ warmUp: false }, { warmUp: true }, { warmUp: true }]);
     // The second warm-up has had time to finish: nothing of either shows.
     await page.waitForTimeout(2000);
@@ -78,12 +83,7 @@ describe('warming the engine after the first result', () => {
 
   it('warms PostgreSQL too after its first result, unseen, and an edit still runs on it', async () => {
     if (!browser) throw new Error('no browser');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const problems = collectPageProblems(page);
-    await page.addInitScript(WATCH);
-    await page.goto(url + encodePermalink(loadFixture('seed-add-column').scenario));
-    await waitForRun(page);
-    const runs = () => page.evaluate('window.__runs') as Promise<Array<{ warmUp: boolean }>>;
+    const { page, problems, runs } = await openWatchedSeed(browser, url);
     await expect.poll(runs, { timeout: 30_000 }).toHaveLength(3);
 
     await page.getByTestId('dialect-picker').getByLabel('PostgreSQL').check();
