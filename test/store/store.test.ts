@@ -149,11 +149,12 @@ describe('run controller', () => {
     calls[1]?.resolve(result(2));
     await vi.runAllTimersAsync();
     expect(warmUps).toHaveLength(2);
-    // PostgreSQL's code (its dialect, PGlite) is its own: its first finished run warms it, once.
+    // PostgreSQL's code (its dialect, PGlite) is its own: its first finished
+    // run warms it, once, though its modes were slow (compiling PGlite).
     store.getState().scenarioActions.loadScenario({ ...SCENARIO, dialect: 'postgres' }, null);
     for (const id of [3, 4]) {
       controller.runNow();
-      calls[id - 1]?.resolve(result(id));
+      calls[id - 1]?.resolve({ ...result(id), modes: [{ durationMs: 4000 }, { durationMs: 4000 }] } as unknown as RunResult);
       await vi.runAllTimersAsync();
     }
     expect(calls).toHaveLength(4);
@@ -162,11 +163,12 @@ describe('run controller', () => {
 
   it('does not warm the engine for a comparison, slow modes, or once a newer run is asked for', async () => {
     // Big data, or modes that took seconds together: not run again.
-    for (const slow of [
-      { ...result(1), baseline: { tables: { t: { rows: Array.from({ length: 10_001 }, () => ({})) } } } },
-      { ...result(1), modes: [{ durationMs: 3000 }, { durationMs: 3000 }] },
-    ]) {
-      const store = createPlaygroundStore(SCENARIO);
+    for (const [dialect, slow] of [
+      ['sqlite', { ...result(1), baseline: { tables: { t: { rows: Array.from({ length: 10_001 }, () => ({})) } } } }],
+      ['sqlite', { ...result(1), modes: [{ durationMs: 3000 }, { durationMs: 3000 }] }],
+      ['postgres', { ...result(1), modes: [{ durationMs: 8000 }, { durationMs: 8000 }] }],
+    ] as const) {
+      const store = createPlaygroundStore({ ...SCENARIO, dialect });
       const { client, calls, warmUps } = fakeClient();
       startRunController(store, client).runNow();
       calls[0]?.resolve(slow as unknown as RunResult);
