@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { encodePermalink } from '../src/permalink/permalink-codec';
 import { BIG_SCENARIO } from '../test/support/big-scenario';
-import { armRerunTimer, timeUntilAllDone, waitForSettledEditor } from './page-timing';
+import { armRerunTimer, coldPage, timeUntilAllDone, waitForSettledEditor } from './page-timing';
 
 /** The alter column's own time, as its header shows it (from the copy of the baseline to its snapshot). */
 async function alterMs(page: Page): Promise<number> {
@@ -29,8 +29,7 @@ export interface BigDataTimes {
 }
 
 export async function timeBigData(browser: Browser, base: string): Promise<BigDataTimes> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const { context, page } = await coldPage(browser);
   await page.goto(`${base}${encodePermalink(BIG_SCENARIO)}`);
   await timeUntilAllDone(page, BIG_SCENARIO.modes?.length ?? 2, 180_000);
   const alterCold = await alterMs(page);

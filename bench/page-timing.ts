@@ -2,7 +2,30 @@
  * In-page measurements for `npm run bench:web`, shared by the playground
  * and the floor page: both mark each mode column `data-status="done"`.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/**
+ * How long a new window's own start keeps the browser busy. Chromium 156
+ * loads its omnibox popup (a WebUI page, "WebUI Top Renderer" in a trace)
+ * into about half of the new windows a context opens: in traces here about
+ * 1.1 s of a core within the first 1.5 s (372, 658 and 117 ms in three
+ * half-second buckets), and none after. A load started then measured the
+ * browser's own UI on one of the two cores, not the page (it was in every
+ * traced playground load of one run and in few floor loads). A person's
+ * browser has its window long before they open the page.
+ */
+const NEW_WINDOW_SETTLE_MS = 2000;
+
+/**
+ * A page in a fresh browser context (nothing cached), once its new window
+ * has settled: the cold loads navigate it.
+ */
+export async function coldPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.waitForTimeout(NEW_WINDOW_SETTLE_MS);
+  return { context, page };
+}
 
 /** Resolves with `performance.now()` (ms since navigation) once every column is done. */
 export async function timeUntilAllDone(page: Page, columns: number, timeout = 60_000): Promise<number> {

@@ -24,7 +24,7 @@ import { buildApp, ROOT, serveBuild } from '../test/support/built-app';
 import { launchChromium } from '../test/support/chromium';
 import { loadFixture } from '../test/support/fixtures';
 import { timeBigData, type BigDataTimes } from './big-data-timing';
-import { armRerunTimer, timeSwitchToPostgres, timeUntilAllDone, waitForSettledEditor } from './page-timing';
+import { armRerunTimer, coldPage, timeSwitchToPostgres, timeUntilAllDone, waitForSettledEditor } from './page-timing';
 import { formatMs, median, printTable } from './stats';
 
 const OUT_DIR = join(ROOT, 'dist-bench');
@@ -47,8 +47,7 @@ function gzipSizeOf(url: string): number {
 }
 
 async function coldLoad(browser: Browser, base: string, target: Target) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const { context, page } = await coldPage(browser);
   // Requests by when they were asked for (the clock of this machine, as the page's).
   const requested: Array<{ url: string; at: number }> = [];
   page.on('request', (request) => requested.push({ url: request.url(), at: Date.now() }));
@@ -75,8 +74,7 @@ const BIG_LOADS = Number(process.env.BENCH_BIG_LOADS ?? 3);
 
 /** A cold load of the seed on SQLite, then the switch to PostgreSQL. */
 async function coldPostgres(browser: Browser, base: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const { context, page } = await coldPage(browser);
   await page.goto(`${base}${HASH}`);
   await timeUntilAllDone(page, SEED.modes?.length ?? 4);
   // As a person chooses it: once the page has settled (the editor and its
