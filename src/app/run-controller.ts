@@ -64,10 +64,11 @@ export function startRunController(store: PlaygroundStoreApi, client: EngineClie
         runActions.runFinished(id, result, Math.round(performance.now() - started));
         const { compareDialects, compareWithVersion } = store.getState();
         const otherVersion = comparedRelease(scenario.sequelize, compareWithVersion);
-        if (compareDialects) runSecond('otherDialect', id, { ...scenario, dialect: withDefaults(scenario).dialect === 'sqlite' ? 'postgres' : 'sqlite' });
+        const { dialect } = withDefaults(scenario);
+        if (compareDialects) runSecond('otherDialect', id, { ...scenario, dialect: dialect === 'sqlite' ? 'postgres' : 'sqlite' });
         else if (otherVersion !== null) runSecond('otherVersion', id, { ...scenario, sequelize: otherVersion });
-        else if (!warmedDialects.has(withDefaults(scenario).dialect)) {
-          warmedDialects.add(withDefaults(scenario).dialect);
+        else if (!warmedDialects.has(dialect)) {
+          warmedDialects.add(dialect);
           const stillIdle = () => {
             const state = store.getState();
             return !disposed && nextId === id && timer === null && !state.compareDialects && comparedRelease(state.scenario.sequelize, state.compareWithVersion) === null;
