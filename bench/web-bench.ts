@@ -1,7 +1,8 @@
 /**
  * `npm run bench:web`: builds the app, serves the build on 127.0.0.1 and, in
  * headless Chromium, measures over cold loads (a fresh browser context each,
- * so nothing is cached), alternating with the floor page (floor.html: the
+ * so nothing is cached, navigated once its new window has settled: see
+ * coldPage), alternating with the floor page (floor.html: the
  * same engine work with no UI) so that the machine's noise hits both alike:
  * - navigation → all four columns of the seed example done;
  * - an edit → re-rendered results (Ctrl/Cmd+Enter after typing in Models);
