@@ -12,7 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
  * half-second buckets), and none after. A load started then measured the
  * browser's own UI on one of the two cores, not the page (it was in every
  * traced playground load of one run and in few floor loads). A person's
- * browser has its window long before they open the page.
+ * browser has its window long before they open the page. launchChromium
+ * now turns that popup off; the wait stays for whatever else a new window
+ * starts (and for a Chromium whose feature names have changed).
  */
 const NEW_WINDOW_SETTLE_MS = 2000;
 
