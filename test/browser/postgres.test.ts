@@ -8,11 +8,10 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createPgliteHost } from '../../src/engine/pglite-host';
 import { runScenario } from '../../src/engine/run-scenario';
-import { decodePermalink } from '../../src/permalink/permalink-codec';
 import { useBrowserSession } from '../support/browser-session';
 import { collectPageProblems } from '../support/chromium';
 import { loadFixture } from '../support/fixtures';
-import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+import { expectedModes, linkedScenario, readShownModes, waitForRun } from '../support/playground-page';
 
 const seed = loadFixture('seed-add-column');
 const ADD_COLUMN = 'ALTER TABLE "public"."IntegerNames" ADD COLUMN "nameEs" VARCHAR(255);';
@@ -52,7 +51,7 @@ describe('PostgreSQL in the browser', () => {
     // The seed's notice speaks of SQLite's _backup copy: it says which database it was written for.
     expect(await page.getByTestId('example-notice').textContent()).toMatch(/^Notice: \(written for SQLite; this runs on PostgreSQL, whose log differs\) Plain sync\(\)/);
     // The dialect travels with the scenario (autosave, permalinks).
-    expect(decodePermalink(await page.evaluate(() => location.hash)).dialect).toBe('postgres');
+    expect((await linkedScenario(page)).dialect).toBe('postgres');
     await page.screenshot({ path: 'test-results/postgres.png' });
 
     // Both databases side by side, for one mode: SQLite rebuilds, PostgreSQL alters in place.

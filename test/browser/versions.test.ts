@@ -12,7 +12,6 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/engine/result';
 import { SHIPPED_VERSIONS } from '../../src/engine/sequelize-versions';
-import { decodePermalink } from '../../src/permalink/permalink-codec';
 import { modeVerdict } from '../../src/results/verdict';
 import { PICKABLE_RELEASES } from '../../src/store/sequelize-releases';
 import { useBrowserSession } from '../support/browser-session';
@@ -20,7 +19,7 @@ import { ROOT } from '../support/built-app';
 import { collectPageProblems } from '../support/chromium';
 import { runOnEngine } from '../support/engines';
 import { loadFixture } from '../support/fixtures';
-import { expectedModes, readShownModes, waitForRun } from '../support/playground-page';
+import { expectedModes, linkedScenario, readShownModes, waitForRun } from '../support/playground-page';
 
 const ARTIFACTS = join(ROOT, 'test-results');
 const seed = loadFixture('seed-add-column').scenario;
@@ -85,8 +84,7 @@ describe('Sequelize releases in the browser', () => {
     expect(await readShownModes(page)).toEqual(expectedModes(expected));
     // The release is scenario data: the permalink carries it (written
     // URL_SYNC_DELAY_MS after the change, so a fast run can come first).
-    const linkedRelease = (at: Page) => async () => decodePermalink(await at.evaluate(() => location.hash)).sequelize;
-    await expect.poll(linkedRelease(page), { timeout: 5_000 }).toBe('6.5.1');
+    await expect.poll(async () => (await linkedScenario(page)).sequelize, { timeout: 5_000 }).toBe('6.5.1');
 
     // (c) A reload, and the link opened afresh, run 6.5.1 again.
     const link = page.url();
@@ -102,7 +100,7 @@ describe('Sequelize releases in the browser', () => {
     // Back to the default: the field leaves the scenario, as links made before the picker have it.
     await opened.page.getByTestId('version-picker').getByLabel('6.37.8', { exact: true }).check();
     await expect.poll(async () => (await sqlOf(opened.page.locator('section[data-testid="mode-sync"] [data-sql]')))[0], { timeout: 30_000 }).toBe(ASK_SQLITE_MASTER);
-    await expect.poll(linkedRelease(opened.page), { timeout: 5_000 }).toBeUndefined();
+    await expect.poll(async () => (await linkedScenario(opened.page)).sequelize, { timeout: 5_000 }).toBeUndefined();
     expect([...problems, ...opened.problems]).toEqual([]);
     await opened.page.context().close();
   }, 180_000);

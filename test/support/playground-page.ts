@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { RunResult } from '../../src/engine/result';
 import type { ScenarioInput } from '../../src/engine/scenario';
-import { encodePermalink } from '../../src/permalink/permalink-codec';
+import { decodePermalink, encodePermalink } from '../../src/permalink/permalink-codec';
 import { maskTimestamps } from './comparable';
 
 export interface ShownMode {
@@ -21,6 +21,14 @@ export interface ShownMode {
 /** The floor page's URL for a scenario, as a permalink (the seed scenario when none is given). */
 export function floorUrl(base: string, scenario?: ScenarioInput): string {
   return `${base}floor.html${scenario ? encodePermalink(scenario) : ''}`;
+}
+
+/**
+ * The scenario the page's address links to now. The page writes it
+ * URL_SYNC_DELAY_MS after a change, so after one, poll for it.
+ */
+export async function linkedScenario(page: Page): Promise<ScenarioInput> {
+  return decodePermalink(await page.evaluate(() => location.hash));
 }
 
 /** Waits until every mode is done; fails with the page's message if the run failed. */
