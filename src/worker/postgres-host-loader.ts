@@ -5,6 +5,14 @@
  * cluster it starts each baseline from).
  */
 import type { createPgliteHost } from '../engine/pglite-host';
+// Their URLs (a few bytes each, in this first chunk), so that the downloads
+// start the moment PostgreSQL is chosen. Imported on demand, each waited for
+// the worker to finish compiling PGlite's JavaScript chunk (which arrives
+// first) and started about 0.15 s later; the download of PGlite's
+// WebAssembly is the longest wait of the switch.
+import initdbWasmUrl from '@electric-sql/pglite/initdb.wasm?url';
+import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
+import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 // The app's own files come through a download function passed in, not a
 // global: PGlite loads on the first Postgres run, after the sandbox has
 // removed the network from user code's reach (./sandbox.ts); the worker
@@ -26,8 +34,12 @@ let loaded: PgliteHost | null = null;
  * these machines), while PGlite's larger files are still downloading.
  */
 async function fetchEmptyCluster(download: Download) {
-  const [{ default: url }, { untar }] = await Promise.all([import('virtual:pg-empty-cluster'), import('../engine/pglite-datadir')]);
-  return untar(await download(url, 'blob'));
+  // Its URL stays a chunk of its own: under the dev server, that module
+  // waits for the cluster to be made (initdb, seconds on a fresh clone),
+  // which must not hold up the worker's start.
+  const tarball = import('virtual:pg-empty-cluster').then(({ default: url }) => download(url, 'blob'));
+  const [{ untar }, blob] = await Promise.all([import('../engine/pglite-datadir'), tarball]);
+  return untar(blob);
 }
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
@@ -41,10 +53,6 @@ const PROGRESS_INTERVAL_MS = 200;
  * them, which was slower than compiling after (./engine-download.ts).
  */
 async function fetchArtifacts(download: Download, note: LoadingNote) {
-  const [{ default: wasmUrl }, { default: dataUrl }] = await Promise.all([
-    import('@electric-sql/pglite/pglite.wasm?url'),
-    import('@electric-sql/pglite/pglite.data?url'),
-  ]);
   const progress = new Map<string, { bytes: number; total: number }>();
   let shown = '';
   let shownAt = 0;
@@ -67,8 +75,8 @@ async function fetchArtifacts(download: Download, note: LoadingNote) {
   };
   // The WebAssembly compiles as soon as it is here, while the rest downloads.
   const [pgliteWasmModule, fsBundle] = await Promise.all([
-    download(wasmUrl, 'arraybuffer', report(wasmUrl)).then((wasm) => WebAssembly.compile(wasm)),
-    download(dataUrl, 'blob', report(dataUrl)),
+    download(pgliteWasmUrl, 'arraybuffer', report(pgliteWasmUrl)).then((wasm) => WebAssembly.compile(wasm)),
+    download(pgliteDataUrl, 'blob', report(pgliteDataUrl)),
   ]);
   return { pgliteWasmModule, fsBundle };
 }
@@ -81,8 +89,7 @@ async function fetchArtifacts(download: Download, note: LoadingNote) {
  * So the engine's download gets it: the same bytes PGlite downloaded before.
  */
 async function compileInitdb(download: Download): Promise<WebAssembly.Module> {
-  const { default: url } = await import('@electric-sql/pglite/initdb.wasm?url');
-  return WebAssembly.compile(await download(url, 'arraybuffer'));
+  return WebAssembly.compile(await download(initdbWasmUrl, 'arraybuffer'));
 }
 
 /**
