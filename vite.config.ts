@@ -14,6 +14,7 @@ import { pgEmptyCluster } from './build-tools/pg-empty-cluster-plugin.ts';
 import { contentSecurityPolicyMeta } from './build-tools/content-security-policy.ts';
 import { sequelize7Modules } from './build-tools/sequelize-7-modules-plugin.ts';
 import { exampleEntries } from './build-tools/example-entries-plugin.ts';
+import { workerChunkPreload } from './build-tools/worker-chunk-preload-plugin.ts';
 
 const stub = (file: string) => fileURLToPath(new URL(`./src/stubs/${file}`, import.meta.url));
 
@@ -156,7 +157,7 @@ export default defineConfig(({ mode }) => {
     resolve: { alias: browserOnly ? aliases : [] },
     worker: {
       format: 'es',
-      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), sequelize7Modules(), polyfills(), pgEmptyCluster()] : []),
+      plugins: () => (browserOnly ? [withoutUnusedSequelizeDialects(), sequelize7Modules(), polyfills(), pgEmptyCluster(), workerChunkPreload()] : []),
       rolldownOptions: {
         // Name Sequelize's chunks after it (its entry files are `lib/index.js`),
         // so bundle sizes read at a glance, and Sequelize 7's as its own.
