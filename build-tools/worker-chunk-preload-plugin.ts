@@ -11,7 +11,12 @@
  * same moment, every chunk x.js imports statically (transitively) that the
  * importing chunk has not already loaded. Importing a chunk early only
  * moves its evaluation before its importer's, which the module graph does
- * anyway; a failure is left to the real import, which reports it.
+ * anyway; a failure is left to the real import, which reports it. What it
+ * can change is the order among those chunks, which is then the order they
+ * arrive in: harmless while each chunk imports what it needs (every import
+ * between chunks carries bindings), not where a chunk is imported for its
+ * side effects alone (`import "./x.js"`), whose order is the point. A
+ * dynamic import whose chunks have such an import is left as it is.
  *
  * Measured with every response held 40 ms by the server (a round trip of a
  * real host; medians of 6 alternating cold loads): the floor's first
@@ -36,6 +41,8 @@ export interface ChunkInfo {
 type Bundle = Record<string, ChunkInfo | { type: 'asset' }>;
 
 const DYNAMIC_IMPORT = /\bimport\(\s*([`'"])(\.\/[^`'"]+\.js)\1\s*\)/g;
+/** `import "./x.js"`: a chunk imported for its side effects only. */
+const SIDE_EFFECT_IMPORT = /\bimport\s*([`'"])\.\/[^`'"]+\.js\1/;
 
 /** `fileName` and every chunk it imports statically, transitively. */
 function staticClosure(bundle: Bundle, fileName: string, into = new Set<string>()): Set<string> {
@@ -46,6 +53,8 @@ function staticClosure(bundle: Bundle, fileName: string, into = new Set<string>(
   return into;
 }
 
+const hasSideEffectImport = (output: Bundle[string] | undefined) => output?.type === 'chunk' && SIDE_EFFECT_IMPORT.test(output.code);
+
 /** A chunk's code with its dynamic imports preloading their static imports. */
 export function withPreloadedImports(bundle: Bundle, chunk: ChunkInfo): string {
   const loaded = staticClosure(bundle, chunk.fileName);
@@ -53,8 +62,9 @@ export function withPreloadedImports(bundle: Bundle, chunk: ChunkInfo): string {
   return chunk.code.replace(DYNAMIC_IMPORT, (call: string, _quote: string, specifier: string) => {
     const target = posix.join(directory, specifier);
     if (bundle[target]?.type !== 'chunk') return call;
-    const extra = [...staticClosure(bundle, target)].filter((file) => file !== target && !loaded.has(file));
-    if (extra.length === 0) return call;
+    const closure = [...staticClosure(bundle, target)];
+    const extra = closure.filter((file) => file !== target && !loaded.has(file));
+    if (extra.length === 0 || closure.some((file) => hasSideEffectImport(bundle[file]))) return call;
     const specifiers = extra.map((file) => JSON.stringify(`./${posix.relative(directory, file)}`)).join(',');
     // A comma expression: the value is still the real import's promise.
     return `([${specifiers}].forEach((u)=>import(u).catch(()=>{})),${call})`;

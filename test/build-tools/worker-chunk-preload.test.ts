@@ -9,13 +9,13 @@ const chunk = (fileName: string, code: string, imports: string[] = []): ChunkInf
 
 /** A worker build in miniature: the entry loads Sequelize's entry chunk, which imports its body and a shared runtime. */
 function miniBundle() {
-  const entry = chunk('assets/worker.js', 'import "./runtime.js";\nexport const load = () => import(`./sequelize.js`);\n', ['assets/runtime.js']);
+  const entry = chunk('assets/worker.js', 'import { runtime } from "./runtime.js";\nexport const load = () => import(`./sequelize.js`);\n', ['assets/runtime.js']);
   return {
     'assets/worker.js': entry,
     'assets/runtime.js': chunk('assets/runtime.js', 'export const runtime = 1;\n'),
-    'assets/sequelize.js': chunk('assets/sequelize.js', 'import "./body.js";\nimport "./runtime.js";\nexport const name = "entry";\n', ['assets/body.js', 'assets/runtime.js']),
-    'assets/body.js': chunk('assets/body.js', 'import "./util.js";\nexport const body = 1;\n', ['assets/util.js']),
-    'assets/util.js': chunk('assets/util.js', 'import "./worker.js";\nexport const util = 1;\n', ['assets/worker.js']),
+    'assets/sequelize.js': chunk('assets/sequelize.js', 'import { body } from "./body.js";\nimport { runtime } from "./runtime.js";\nexport const name = "entry";\n', ['assets/body.js', 'assets/runtime.js']),
+    'assets/body.js': chunk('assets/body.js', 'import { util } from "./util.js";\nexport const body = 1;\n', ['assets/util.js']),
+    'assets/util.js': chunk('assets/util.js', 'import { load } from "./worker.js";\nexport const util = 1;\n', ['assets/worker.js']),
     'assets/pglite.wasm': { type: 'asset' as const },
   };
 }
@@ -38,6 +38,14 @@ describe('worker chunk preload', () => {
     };
     const user = bundle['assets/user.js'];
     expect(withPreloadedImports(bundle, user)).toBe(user.code);
+  });
+
+  it('leaves an import alone whose chunks import one for its side effects only, since their order then matters', () => {
+    const bundle = miniBundle();
+    const body = bundle['assets/body.js'];
+    body.code = 'import "./util.js";\nexport const body = 1;\n';
+    const entry = bundle['assets/worker.js'];
+    expect(withPreloadedImports(bundle, entry)).toBe(entry.code);
   });
 
   it('still resolves to the imported module, and a preload that fails is left to the real import', async () => {
