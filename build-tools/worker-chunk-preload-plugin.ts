@@ -27,7 +27,7 @@
  * changes with its own content, and what is added derives from the other
  * chunks' names, so it changes with theirs.
  */
-import { dirname, posix } from 'node:path';
+import { posix } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** The parts of an output chunk this needs (Rollup's and Rolldown's OutputChunk). */
@@ -58,7 +58,7 @@ const hasSideEffectImport = (output: Bundle[string] | undefined) => output?.type
 /** A chunk's code with its dynamic imports preloading their static imports. */
 export function withPreloadedImports(bundle: Bundle, chunk: ChunkInfo): string {
   const loaded = staticClosure(bundle, chunk.fileName);
-  const directory = dirname(chunk.fileName);
+  const directory = posix.dirname(chunk.fileName);
   return chunk.code.replace(DYNAMIC_IMPORT, (call: string, _quote: string, specifier: string) => {
     const target = posix.join(directory, specifier);
     if (bundle[target]?.type !== 'chunk') return call;
