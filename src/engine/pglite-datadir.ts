@@ -80,8 +80,13 @@ export interface DataDirFs extends MemoryFS {
 
 type EmscriptenOptions = Parameters<MemoryFS['init']>[1];
 
-/** A `PGlite.create({ fs })` that starts on a copy of `dataDir` (PGlite then finds the database and starts it). */
-export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir): DataDirFs {
+/**
+ * A `PGlite.create({ fs })` that starts on a copy of `dataDir` (PGlite then
+ * finds the database and starts it), in `wasmMemory` when given (a fresh
+ * one of PGlite's size; see touchedWasmMemory) instead of the one PGlite
+ * makes.
+ */
+export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir, wasmMemory?: WebAssembly.Memory): DataDirFs {
   return new (class extends MemoryFSClass {
     libraryLoads = 0;
     readonly changes = new FileChanges();
@@ -111,7 +116,8 @@ export function dataDirFs(MemoryFSClass: typeof MemoryFS, dataDir: DataDir): Dat
         };
         return instantiate(imports, started);
       };
-      return super.init(pg, { ...options, instantiateWasm });
+      // PGlite hands Emscripten the options this returns: its memory is the one Emscripten takes.
+      return super.init(pg, { ...options, instantiateWasm, ...(wasmMemory ? { wasmMemory } : {}) });
     }
 
     override async initialSyncFs(): Promise<void> {

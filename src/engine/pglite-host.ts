@@ -59,6 +59,12 @@ export interface PgliteHostOptions {
    * the browser makes it while PGlite downloads.
    */
   spareMemory?: ArrayBuffer;
+  /**
+   * The memory of the host's first instance, its pages already written
+   * (wasm-memory-pages.ts, touchedWasmMemory): the browser makes it while
+   * PGlite downloads. Later instances get the memory PGlite makes.
+   */
+  firstMemory?: WebAssembly.Memory;
 }
 
 export interface PgliteDatabase {
@@ -133,9 +139,13 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   let loaded: Promise<PgliteModule> | null = null;
   const load = () => (loaded ??= options.loadPglite ? options.loadPglite() : import('@electric-sql/pglite'));
 
+  /** Given to one instance only: an instance's memory is its own. */
+  let firstMemory = options.firstMemory;
   const startInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
     const { PGlite, MemoryFS } = await load();
-    const fs = dataDirFs(MemoryFS, dataDir);
+    const memory = firstMemory;
+    firstMemory = undefined;
+    const fs = dataDirFs(MemoryFS, dataDir, memory);
     return { pglite: await PGlite.create({ fs, database, ...options.artifacts }), fs };
   };
 

@@ -81,6 +81,22 @@ export function touchedBuffer(bytes: number): ArrayBuffer {
   return buffer;
 }
 
+/** The memory PGlite makes for an instance unless given one: 128 MB, growable to 2 GB (in 64 KB pages). */
+export const PGLITE_MEMORY = { initial: 2048, maximum: 32768 } as const;
+
+/**
+ * A memory for a PGlite instance (as PGlite would make it) whose first
+ * `bytes` are already written once, like touchedBuffer: Postgres's first
+ * writes to its stack and heap, and the first keep's reads below the
+ * heap's top, then find the pages there instead of faulting each in while
+ * the person waits. Made while PGlite downloads.
+ */
+export function touchedWasmMemory(bytes: number): WebAssembly.Memory {
+  const memory = new WebAssembly.Memory(PGLITE_MEMORY);
+  new Uint8Array(memory.buffer, 0, Math.min(bytes, memory.buffer.byteLength)).fill(0);
+  return memory;
+}
+
 /**
  * Puts the kept pages back and zeroes every other page that is not zero now
  * below the higher of the kept top and `top` (the heap's top now): what the

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPgliteHost } from '../../src/engine/pglite-host';
+import { createPgliteHost, type PgliteDatabase } from '../../src/engine/pglite-host';
+import { PGLITE_MEMORY, touchedWasmMemory } from '../../src/engine/wasm-memory-pages';
 import { dataDirFs, readDataDir } from '../../src/engine/pglite-datadir';
 import { keepState } from '../../src/engine/pglite-restart';
 import { runScenario } from '../../src/engine/run-scenario';
@@ -102,6 +103,30 @@ describe('PGlite host: modes on one baseline', () => {
     );
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[2]).toEqual(seen[0]);
+    await host.dispose();
+  }, 120_000);
+
+  // The browser hands the host a memory written while PGlite downloads
+  // (pglite-host.ts, firstMemory): the first instance must run in it, and
+  // only the first (an instance's memory is its own).
+  it('runs its first instance in the memory it is given, and no other instance', async () => {
+    const memory = touchedWasmMemory(32 * 1024 * 1024);
+    const host = createPgliteHost({ firstMemory: memory });
+    const heapOf = (db: PgliteDatabase) => (db.pglite.Module as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+    const scenario = { ...loadFixture('pg-seed-add-column').scenario, modes: ['alter' as const] };
+
+    const first = await host.openEmpty('playground');
+    expect(heapOf(first).buffer).toBe(memory.buffer);
+    expect(memory.buffer.byteLength).toBe(PGLITE_MEMORY.initial * 65536);
+    await host.close(first);
+    // The first run on that instance, the second on the one started after it.
+    const results = [await runScenario(scenario, { host }), await runScenario(scenario, { host })];
+    const second = await host.openEmpty('playground');
+    expect(heapOf(second).buffer).not.toBe(memory.buffer);
+    await host.close(second);
+    const seen = results.map((result) => result.modes.map(({ log, tables }) => [log.map((entry) => entry.sql), Object.keys(tables)]));
+    expect(seen[1]).toEqual(seen[0]);
+    expect(results[0]!.modes[0]!.error).toBeNull();
     await host.dispose();
   }, 120_000);
 
