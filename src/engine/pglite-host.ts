@@ -126,7 +126,7 @@ const keepIdleState = ({ pglite, fs }: Instance, spare: ArrayBuffer | null = nul
  * that run is over (discardBaseline). A cold run pays one start (about
  * 0.3 s in Node), a re-run none.
  */
-export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, PgliteBaseline> & {
+export function createPgliteHost(given: PgliteHostOptions = {}): DatabaseHost<PgliteDatabase, PgliteBaseline> & {
   /**
    * Starts PGlite on the empty cluster of `database` now unless it is ready
    * (the browser does so while the run's clock is stopped: starting is
@@ -136,11 +136,14 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
   /** Closes the instance (the host still works: the next run starts one). */
   dispose(): Promise<void>;
 } {
+  // The memories are handed on, not kept with the options: each is freed
+  // once what it was handed to is (the first instance's memory with it).
+  const { firstMemory: givenFirstMemory, spareMemory: givenSpareMemory, ...options } = given;
   let loaded: Promise<PgliteModule> | null = null;
   const load = () => (loaded ??= options.loadPglite ? options.loadPglite() : import('@electric-sql/pglite'));
 
   /** Given to one instance only: an instance's memory is its own. */
-  let firstMemory = options.firstMemory;
+  let firstMemory = givenFirstMemory;
   const startInstance = async (dataDir: DataDir, database: string): Promise<Instance> => {
     const { PGlite, MemoryFS } = await load();
     const memory = firstMemory;
@@ -196,7 +199,7 @@ export function createPgliteHost(options: PgliteHostOptions = {}): DatabaseHost<
    * loader's, then each discarded baseline's. Reused, a PostgreSQL re-run's
    * baseline (12.7 MB) took 13–19 ms to keep instead of about 55 ms.
    */
-  let spareMemory: ArrayBuffer | null = options.spareMemory ?? null;
+  let spareMemory: ArrayBuffer | null = givenSpareMemory ?? null;
   const takeSpareMemory = () => {
     const spare = spareMemory;
     spareMemory = null;

@@ -6,6 +6,8 @@
  * after its state was kept must not be restored.
  */
 import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createPgliteHost, type PgliteDatabase } from '../../src/engine/pglite-host';
 import { PGLITE_MEMORY, touchedWasmMemory } from '../../src/engine/wasm-memory-pages';
@@ -108,26 +110,42 @@ describe('PGlite host: modes on one baseline', () => {
 
   // The browser hands the host a memory written while PGlite downloads
   // (pglite-host.ts, firstMemory): the first instance must run in it, and
-  // only the first (an instance's memory is its own).
-  it('runs its first instance in the memory it is given, and no other instance', async () => {
-    const memory = touchedWasmMemory(32 * 1024 * 1024);
-    const host = createPgliteHost({ firstMemory: memory });
+  // only the first (an instance's memory is its own), and the memory must
+  // be freed with that instance (128 MB of address space, 30 MB written).
+  it('runs its first instance in the memory it is given, no other instance, and lets it go with it', async () => {
+    // Only the host holds the memory (and the test a weak reference): the
+    // assertions compare identities, as a failure would print 128 MB.
+    const [host, givenMemory] = (() => {
+      const memory = touchedWasmMemory(32 * 1024 * 1024);
+      return [createPgliteHost({ firstMemory: memory }), new WeakRef(memory)] as const;
+    })();
     const heapOf = (db: PgliteDatabase) => (db.pglite.Module as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+    const isGiven = (db: PgliteDatabase) => heapOf(db).buffer === givenMemory.deref()?.buffer;
     const scenario = { ...loadFixture('pg-seed-add-column').scenario, modes: ['alter' as const] };
 
-    const first = await host.openEmpty('playground');
-    expect(heapOf(first).buffer).toBe(memory.buffer);
-    expect(memory.buffer.byteLength).toBe(PGLITE_MEMORY.initial * 65536);
-    await host.close(first);
-    // The first run on that instance, the second on the one started after it.
+    // In a function of its own: nothing of it stays on this one's frame.
+    await (async () => {
+      const first = await host.openEmpty('playground');
+      expect(isGiven(first)).toBe(true);
+      expect(givenMemory.deref()?.buffer.byteLength).toBe(PGLITE_MEMORY.initial * 65536);
+      await host.close(first);
+    })();
+    // The first run on a new instance (the first has run something), the
+    // second on the one started after it: both as from the same cluster.
     const results = [await runScenario(scenario, { host }), await runScenario(scenario, { host })];
-    const second = await host.openEmpty('playground');
-    expect(heapOf(second).buffer).not.toBe(memory.buffer);
-    await host.close(second);
     const seen = results.map((result) => result.modes.map(({ log, tables }) => [log.map((entry) => entry.sql), Object.keys(tables)]));
     expect(seen[1]).toEqual(seen[0]);
     expect(results[0]!.modes[0]!.error).toBeNull();
+    const later = await host.openEmpty('playground');
+    expect(isGiven(later)).toBe(false);
+    await host.close(later);
     await host.dispose();
+
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(givenMemory.deref() === undefined, 'the first instance\'s memory is still reachable').toBe(true);
   }, 120_000);
 
   // The kept state reads and restores memory only below the heap's top
