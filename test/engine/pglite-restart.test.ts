@@ -138,6 +138,8 @@ describe('PGlite host: modes on one baseline', () => {
     expect(results[0]!.modes[0]!.error).toBeNull();
     const later = await host.openEmpty('playground');
     expect(isGiven(later)).toBe(false);
+    // PGlite's own memory is the size the given one was made (PGLITE_MEMORY).
+    expect(heapOf(later).buffer.byteLength).toBe(PGLITE_MEMORY.initial * 65536);
     await host.close(later);
     await host.dispose();
 
