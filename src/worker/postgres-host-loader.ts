@@ -17,7 +17,7 @@ import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 // global: PGlite loads on the first Postgres run, after the sandbox has
 // removed the network from user code's reach (./sandbox.ts); the worker
 // entry kept this one.
-import type { Download } from './engine-download';
+import { readAhead, type Download } from './engine-download';
 import { loadPostgresDialect } from './postgres-dialect';
 
 /** Reports what the run waits for, in words, while PostgreSQL loads; `done` once loaded. */
@@ -76,7 +76,7 @@ async function fetchArtifacts(download: Download, note: LoadingNote) {
   // The WebAssembly compiles as soon as it is here, while the rest downloads.
   const [pgliteWasmModule, fsBundle] = await Promise.all([
     download(pgliteWasmUrl, 'arraybuffer', report(pgliteWasmUrl)).then((wasm) => WebAssembly.compile(wasm)),
-    download(pgliteDataUrl, 'blob', report(pgliteDataUrl)),
+    download(pgliteDataUrl, 'blob', report(pgliteDataUrl)).then(readAhead),
   ]);
   return { pgliteWasmModule, fsBundle };
 }
