@@ -92,32 +92,31 @@ async function compileInitdb(download: Download): Promise<WebAssembly.Module> {
   return WebAssembly.compile(await download(initdbWasmUrl, 'arraybuffer'));
 }
 
+type MemoryPages = typeof import('../engine/wasm-memory-pages');
 /**
- * Memory for the first baseline's kept state (pglite-host.ts, spareMemory),
- * written once while the downloads keep this thread waiting, rather than
- * faulted in by the copy while the person waits for results. A seed-sized
- * baseline keeps 12.7 MB; a larger one takes a new buffer.
+ * Memory written once while the downloads keep this thread waiting,
+ * rather than faulted in page by page while the person waits for results:
+ * `write` runs a task later (the downloads are asked for first), each in a
+ * task of its own.
+ */
+const writtenMeanwhile = async <T>(write: (pages: MemoryPages) => T): Promise<T> => {
+  const pages = await import('../engine/wasm-memory-pages');
+  return new Promise<T>((resolve) => setTimeout(() => resolve(write(pages)), 0));
+};
+
+/**
+ * Memory for the first baseline's kept state (pglite-host.ts, spareMemory).
+ * A seed-sized baseline keeps 12.7 MB; a larger one takes a new buffer.
  */
 const SPARE_MEMORY_BYTES = 16 * 1024 * 1024;
-const spareMemoryMeanwhile = async () => {
-  const { touchedBuffer } = await import('../engine/wasm-memory-pages');
-  // A task later: the downloads are asked for first.
-  return new Promise<ArrayBuffer>((resolve) => setTimeout(() => resolve(touchedBuffer(SPARE_MEMORY_BYTES)), 0));
-};
 /**
- * The first instance's memory, its first 40 MB written while the downloads
- * keep this thread waiting (see touchedWasmMemory): in the seed's first
- * run Postgres's heap top is at 28 MB once the baseline is saved, and at
- * 34 MB after alter. Cold switches 3613 → 3500 and 3896 → 3843 ms with
- * 32 MB written (medians of 8 and 10, alternating builds).
+ * How much of the first instance's memory is written ahead (see
+ * touchedWasmMemory): in the seed's first run Postgres's heap top is at
+ * 28 MB once the baseline is saved, and at 34 MB after alter. Cold switches
+ * 3613 → 3500 and 3896 → 3843 ms with 32 MB written (medians of 8 and 10,
+ * alternating builds).
  */
 const FIRST_MEMORY_WRITTEN_BYTES = 40 * 1024 * 1024;
-const firstMemoryMeanwhile = async () => {
-  const { touchedWasmMemory } = await import('../engine/wasm-memory-pages');
-  return new Promise<WebAssembly.Memory>((resolve) =>
-    setTimeout(() => resolve(touchedWasmMemory(FIRST_MEMORY_WRITTEN_BYTES)), 0),
-  );
-};
 
 async function load(note: LoadingNote, download: Download): Promise<PgliteHost> {
   note('Downloading PostgreSQL (PGlite, once)…');
@@ -130,8 +129,8 @@ async function load(note: LoadingNote, download: Download): Promise<PgliteHost> 
     // PGlite's own module too (the host imports it when it starts one): under
     // the dev server, where modules load one by one, that takes seconds.
     import('@electric-sql/pglite'),
-    spareMemoryMeanwhile(),
-    firstMemoryMeanwhile(),
+    writtenMeanwhile(({ touchedBuffer }) => touchedBuffer(SPARE_MEMORY_BYTES)),
+    writtenMeanwhile(({ touchedWasmMemory }) => touchedWasmMemory(FIRST_MEMORY_WRITTEN_BYTES)),
   ]).catch((error: unknown) => {
     throw new Error(`PostgreSQL (PGlite) did not load: ${error instanceof Error ? error.message : String(error)}`);
   });
