@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { encodePermalink } from '../src/permalink/permalink-codec';
 import { BIG_SCENARIO } from '../test/support/big-scenario';
-import { armRerunTimer, coldPage, timeUntilAllDone, waitForSettledEditor } from './page-timing';
+import { armRerunTimer, coldPage, loadAndTimeAllDone, waitForSettledEditor } from './page-timing';
 
 /** The alter column's own time, as its header shows it (from the copy of the baseline to its snapshot). */
 async function alterMs(page: Page): Promise<number> {
@@ -30,8 +30,7 @@ export interface BigDataTimes {
 
 export async function timeBigData(browser: Browser, base: string): Promise<BigDataTimes> {
   const { context, page } = await coldPage(browser);
-  await page.goto(`${base}${encodePermalink(BIG_SCENARIO)}`);
-  await timeUntilAllDone(page, BIG_SCENARIO.modes?.length ?? 2, 180_000);
+  await loadAndTimeAllDone(page, `${base}${encodePermalink(BIG_SCENARIO)}`, BIG_SCENARIO.modes?.length ?? 2, 180_000);
   const alterCold = await alterMs(page);
   await waitForSettledEditor(page);
   // A string, not a function: tsx's esbuild would wrap a named function in a helper the page lacks.

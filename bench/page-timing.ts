@@ -29,18 +29,45 @@ export async function coldPage(browser: Browser): Promise<{ context: BrowserCont
   return { context, page };
 }
 
-/** Resolves with `performance.now()` (ms since navigation) once every column is done. */
-export async function timeUntilAllDone(page: Page, columns: number, timeout = 60_000): Promise<number> {
-  const handle = await page.waitForFunction(
-    (count) => {
-      const sections = [...document.querySelectorAll<HTMLElement>('section[data-testid^="mode-"]')];
-      const done = sections.length === count && sections.every((section) => section.dataset.status === 'done');
-      return done ? performance.now() : false;
-    },
-    columns,
-    { timeout, polling: 'raf' },
-  );
-  return (await handle.jsonValue()) as number;
+/**
+ * Navigates `page` to `url` and resolves with `performance.now()` (ms
+ * since navigation) at the DOM change that made every column done.
+ * The page records that itself, with a MutationObserver set up by an init
+ * script before any of its own code runs. Until 2026-12-03 the benchmark
+ * asked Playwright to poll on every animation frame once the navigation
+ * had committed (`waitForFunction` with `polling: 'raf'`). That measured
+ * itself too: Playwright injects its script (about 330 KB) into the page
+ * for it, and a frame requested on every vsync keeps the compositor, the
+ * GPU process and the browser drawing, on the same two cores as the page.
+ * It slowed the idle floor page far more than the playground, which draws
+ * anyway: over eight alternating loads each, the floor took 707 ms polled
+ * and 606 ms observed, the playground 872 and 846 ms.
+ */
+export async function loadAndTimeAllDone(page: Page, url: string, columns: number, timeout = 60_000): Promise<number> {
+  // A string, not a function: tsx's esbuild wraps named functions in a
+  // `__name` helper that does not exist in the page.
+  await page.addInitScript(`(() => {
+    let resolve;
+    window.__allDone = new Promise((r) => (resolve = r));
+    const observer = new MutationObserver(() => {
+      const sections = document.querySelectorAll('section[data-testid^="mode-"]');
+      if (sections.length !== ${columns}) return;
+      for (const section of sections) if (section.dataset.status !== 'done') return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+  })()`);
+  await page.goto(url);
+  return withTimeout(page.evaluate('window.__allDone') as Promise<number>, timeout, 'the columns were not all done');
+}
+
+function withTimeout<T>(promise: Promise<T>, timeout: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${timeout} ms`)), timeout);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -106,17 +133,7 @@ async function armCycleTimer(page: Page, start: keyof typeof START_EVENTS): Prom
     }).observe(document.body, { subtree: true, attributes: true, childList: true });
   })()`);
   const done = page.evaluate('window.__cycle.done') as Promise<number>;
-  return async (timeout = 30_000) => {
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the columns were not all done again within ${timeout} ms`)), timeout);
-    });
-    try {
-      return await Promise.race([done, expired]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+  return (timeout = 30_000) => withTimeout(done, timeout, 'the columns were not all done again');
 }
 
 /**

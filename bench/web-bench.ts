@@ -25,7 +25,7 @@ import { buildApp, ROOT, serveBuild } from '../test/support/built-app';
 import { launchChromium } from '../test/support/chromium';
 import { loadFixture } from '../test/support/fixtures';
 import { timeBigData, type BigDataTimes } from './big-data-timing';
-import { armRerunTimer, coldPage, timeSwitchToPostgres, timeUntilAllDone, waitForSettledEditor } from './page-timing';
+import { armRerunTimer, coldPage, loadAndTimeAllDone, timeSwitchToPostgres, waitForSettledEditor } from './page-timing';
 import { formatMs, median, printTable } from './stats';
 
 const OUT_DIR = join(ROOT, 'dist-bench');
@@ -52,8 +52,7 @@ async function coldLoad(browser: Browser, base: string, target: Target) {
   // Requests by when they were asked for (the clock of this machine, as the page's).
   const requested: Array<{ url: string; at: number }> = [];
   page.on('request', (request) => requested.push({ url: request.url(), at: Date.now() }));
-  await page.goto(`${base}${target === 'floor' ? 'floor.html' : ''}${HASH}`);
-  const firstResult = await timeUntilAllDone(page, SEED.modes?.length ?? 4);
+  const firstResult = await loadAndTimeAllDone(page, `${base}${target === 'floor' ? 'floor.html' : ''}${HASH}`, SEED.modes?.length ?? 4);
   // Before the first result: what was asked for before the result reached
   // the page (the playground's 'run-result' mark; the floor has no mark and
   // asks for nothing after it). Chunks the result's own drawing asks for
@@ -76,8 +75,7 @@ const BIG_LOADS = Number(process.env.BENCH_BIG_LOADS ?? 3);
 /** A cold load of the seed on SQLite, then the switch to PostgreSQL. */
 async function coldPostgres(browser: Browser, base: string) {
   const { context, page } = await coldPage(browser);
-  await page.goto(`${base}${HASH}`);
-  await timeUntilAllDone(page, SEED.modes?.length ?? 4);
+  await loadAndTimeAllDone(page, `${base}${HASH}`, SEED.modes?.length ?? 4);
   // As a person chooses it: once the page has settled (the editor and its
   // TypeScript worker load after the first result), as for the re-run.
   await waitForSettledEditor(page);
