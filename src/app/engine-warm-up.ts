@@ -7,8 +7,8 @@
  * has run a few times. On this project's two-core machine the first two
  * re-runs after a load took 200–500 ms, most of it that compilation, on
  * background threads that compete with the run, and the third about 85 ms
- * (`npm run bench:web`; README, "Benchmarks"). So once the page is idle
- * after its first result, the engine runs the same scenario WARM_UP_RUNS
+ * (`npm run bench:web`; docs/performance.md, "Re-runs"). So once the page
+ * is idle after its first result, the engine runs the same scenario WARM_UP_RUNS
  * more times, showing nothing and keeping nothing (EngineClient.warmUp).
  *
  * Once per dialect (PostgreSQL's code, its dialect and PGlite, is its own:
