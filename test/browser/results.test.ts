@@ -2,8 +2,9 @@
  * The result components in the production build, in real Chromium: for
  * example scenarios opened by permalink, each mode column shows the same
  * statements, console output, error and verdict as the engine computes in
- * Node; the page itself never scrolls (the results pane does); and opening
- * "Rows after" shows the rows a cascade lost.
+ * Node; the page itself never scrolls (the results pane does); the summary
+ * strip shows every mode at 1280px while the columns scroll sideways; and
+ * opening "Rows after" shows the rows a cascade lost.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -52,6 +53,32 @@ describe('the results in the browser', () => {
       }
     });
   }
+
+  it('at 1280px the summary strip shows all four modes of the seed, and the name of a mode scrolls to its column', async () => {
+    const { page, problems } = await open('seed-add-column');
+    try {
+      const inView = (testId: string) =>
+        page.getByTestId(testId).evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const pane = el.closest('.results')!.getBoundingClientRect();
+          return box.left >= pane.left && box.right <= pane.right && box.width > 0;
+        });
+      // Four columns of at least 320px do not fit beside the editor: the last is out of view.
+      expect(await inView('mode-drop')).toBe(false);
+      for (const mode of ['sync', 'force', 'alter', 'drop']) expect(await inView(`summary-${mode}`)).toBe(true);
+      const cells = await page.locator('table.summary td').allTextContents();
+      expect(cells[1]).toContain('0 kept2 lost');
+      expect(cells[2]).toContain('2 kept0 lost');
+      await page.getByTestId('summary-drop').getByRole('button', { name: 'drop' }).click();
+      await expect.poll(() => inView('mode-drop')).toBe(true);
+      // The strip is still there: only the columns scrolled.
+      expect(await inView('summary-sync')).toBe(true);
+      expect(await page.getByTestId('summary-sync').isVisible()).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('"Rows after" of the cascade shows the three books lost, struck through', async () => {
     const { page, problems } = await open('cascade-parent-altered');

@@ -1,6 +1,7 @@
 /**
- * The whole result: the baseline, a summary strip, and one column per mode
- * side by side (a horizontally scrolling grid; stacked on narrow screens).
+ * The whole result: the baseline, a summary strip of every mode, and one
+ * column per mode side by side (a horizontally scrolling grid; stacked on
+ * narrow screens).
  * Results stream in: while a run goes, finished modes show their new result
  * and the others their previous one, dimmed, so an automatic re-run after
  * typing does not flash every column to a skeleton.
@@ -43,11 +44,14 @@ export function ResultsView({ modes, result, partial, running, busy, pretty, dia
   return (
     <div className="results" style={style} aria-busy={running}>
       {baseline && <BaselinePanel baseline={baseline} dialect={shownDialect} pretty={pretty} />}
+      {/* Outside the sideways-scrolling track, as wide as the pane: every
+          mode's cell stays in view when the columns do not all fit (four
+          at 1280px), and over the columns when they do. */}
+      <div className="results-summary">
+        <SummaryStrip result={result} modes={modes} running={busy} partial={partial.modes} baseline={baseline?.tables ?? null} />
+      </div>
       <div className="results-scroll">
         <div className="results-track">
-          <div className="results-summary">
-            <SummaryStrip result={result} modes={modes} running={busy} partial={partial.modes} baseline={baseline?.tables ?? null} />
-          </div>
           <div className="results-grid">
             {modes.map((mode) => {
               const fresh = partial.modes[mode] ?? null;

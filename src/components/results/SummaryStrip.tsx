@@ -22,6 +22,19 @@ export interface SummaryStripProps {
   baseline?: Tables | null;
 }
 
+/**
+ * Brings a mode's column into view: at 1280px four columns do not all fit
+ * beside the editor, and the strip shows every mode while they scroll.
+ * Its header is what is scrolled to: a column taller than the pane, taken
+ * whole, would scroll the strip itself out of view.
+ */
+function showColumn(mode: Mode) {
+  const column = document.querySelector(`[data-testid="mode-${mode}"]`);
+  const header = column?.querySelector('.mcol-head') ?? column;
+  const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  header?.scrollIntoView({ behavior, block: 'nearest', inline: 'nearest' });
+}
+
 /** The baseline's rows, kept then lost: every mode starts from the same rows, so the bars compare. */
 function Bar({ row }: { row: SummaryRow }) {
   if (row.rowsBefore === 0) return <div className="summary-bar summary-bar--empty" aria-hidden="true" />;
@@ -91,7 +104,9 @@ export function SummaryStrip({ result, modes, running, partial = {}, baseline = 
         <tr>
           {modes.map((mode) => (
             <th key={mode} scope="col" className="summary-mode" title={MODE_CALLS[mode]} data-testid={`summary-${mode}`}>
-              {mode}
+              <button type="button" className="summary-mode-link" onClick={() => showColumn(mode)}>
+                {mode}
+              </button>
             </th>
           ))}
         </tr>
