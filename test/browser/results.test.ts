@@ -3,8 +3,9 @@
  * example scenarios opened by permalink, each mode column shows the same
  * statements, console output, error and verdict as the engine computes in
  * Node; the page itself never scrolls (the results pane does); the summary
- * strip shows every mode at 1280px while the columns scroll sideways; and
- * opening "Rows after" shows the rows a cascade lost.
+ * strip shows every mode at 1280px while the columns scroll sideways; on a
+ * phone the page scrolls to results stacked under the editor; and opening
+ * "Rows after" shows the rows a cascade lost.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -74,6 +75,34 @@ describe('the results in the browser', () => {
       // The strip is still there: only the columns scrolled.
       expect(await inView('summary-sync')).toBe(true);
       expect(await page.getByTestId('summary-sync').isVisible()).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('on a phone (390×844) the page scrolls down to the results, stacked one column after another', async () => {
+    if (!browser) throw new Error('setup failed');
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = collectPageProblems(page);
+    try {
+      await page.goto(appUrl + encodePermalink(loadFixture('seed-add-column').scenario));
+      await waitForRun(page);
+      // The results are not a box squeezed under the toolbar and the editor (it was 30px high): they are as tall as what they hold.
+      const results = await page.locator('.results').evaluate((el) => [el.clientHeight, el.scrollHeight]);
+      expect(results[0]).toBeGreaterThanOrEqual(results[1] - 1);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(844 * 2);
+      // Stacked: each column is the pane's width, force below sync.
+      const sync = (await page.getByTestId('mode-sync').boundingBox())!;
+      const force = (await page.getByTestId('mode-force').boundingBox())!;
+      expect(force.y).toBeGreaterThan(sync.y + sync.height - 1);
+      expect(sync.x + sync.width).toBeLessThanOrEqual(390);
+      const verdict = page.getByTestId('mode-force').getByTestId('verdict');
+      await verdict.scrollIntoViewIfNeeded();
+      expect(await verdict.textContent()).toContain('2 rows lost');
+      const box = (await verdict.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
