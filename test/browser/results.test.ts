@@ -90,7 +90,8 @@ describe('the results in the browser', () => {
       await waitForRun(page);
       // The results are not a box squeezed under the toolbar and the editor (it was 30px high): they are as tall as what they hold.
       const results = await page.locator('.results').evaluate((el) => [el.clientHeight, el.scrollHeight]);
-      expect(results[0]).toBeGreaterThanOrEqual(results[1] - 1);
+      const [shown, content] = results as [number, number];
+      expect(shown).toBeGreaterThanOrEqual(content - 1);
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(844 * 2);
       // Stacked: each column is the pane's width, force below sync.
       const sync = (await page.getByTestId('mode-sync').boundingBox())!;
